@@ -1,0 +1,59 @@
+// Commands in a cell's long-lived container through `docker exec`.
+import { PassThrough } from 'node:stream';
+import type Docker from 'dockerode';
+import { HARNESS_SOURCE, parseHarnessOutput, type HarnessResult } from './harness.js';
+import type { CommandRunner } from './runner.js';
+
+export async function execCollect(
+  docker: Docker,
+  container: Docker.Container,
+  cmd: string[],
+  workingDir?: string,
+): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+  const exec = await container.exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true, WorkingDir: workingDir });
+  const stream = await exec.start({ hijack: true, stdin: false });
+  const out = new PassThrough();
+  const err = new PassThrough();
+  let stdout = '';
+  let stderr = '';
+  out.on('data', (c: Buffer) => (stdout += c.toString()));
+  err.on('data', (c: Buffer) => (stderr += c.toString()));
+  docker.modem.demuxStream(stream, out, err);
+  await new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve);
+    stream.on('close', resolve);
+    stream.on('error', reject);
+  });
+  const { ExitCode } = await exec.inspect();
+  return { stdout, stderr, exitCode: ExitCode ?? -1 };
+}
+
+export class ContainerRunner implements CommandRunner {
+  private aborted = false;
+
+  constructor(
+    private readonly docker: Docker,
+    private readonly container: Docker.Container,
+    private readonly projectDir: string,
+  ) {}
+
+  async run(command: string): Promise<HarnessResult> {
+    if (this.aborted) throw new Error('interrupted');
+    const { stdout, stderr } = await execCollect(this.docker, this.container, ['node', '-e', HARNESS_SOURCE, command], this.projectDir);
+    if (this.aborted) throw new Error('interrupted');
+    try {
+      return parseHarnessOutput(stdout);
+    } catch (error) {
+      throw new Error(`${(error as Error).message}\n${stderr.slice(-1000)}`);
+    }
+  }
+
+  async mountinfo(): Promise<string | null> {
+    return (await execCollect(this.docker, this.container, ['cat', '/proc/self/mountinfo'])).stdout;
+  }
+
+  abort(): void {
+    // The executor removes the container, which ends the exec and its stream.
+    this.aborted = true;
+  }
+}

@@ -1,0 +1,190 @@
+// Command-line wiring only: options, help, and typed errors turned into exit codes in one place.
+import { Command, CommanderError, InvalidArgumentError, Option } from '@commander-js/extra-typings';
+import pc from 'picocolors';
+import { DEFAULT_STRATEGIES, IMPLEMENTED_STRATEGIES } from './bench/plan.js';
+import { DEFAULT_IMAGE, OFFLINE_IMAGE } from './bench/image.js';
+import { cleanCommand } from './commands/clean.js';
+import { platformsCommand } from './commands/platforms.js';
+import { reportCommand } from './commands/report.js';
+import { runCommand } from './commands/run.js';
+import { CannotRunError, EXIT, UsageError } from './errors.js';
+import { UnknownContextError } from './platforms/discover.js';
+import { FORMATS } from './report/exporters.js';
+import { runDocumentJsonSchema, type StrategyName } from './results/schema.js';
+import { RunFileError } from './results/store.js';
+import { TOOL_VERSION } from './version.js';
+import { NPM_INSTALL_FIXTURES } from './workloads/npm-install.js';
+
+function positiveInteger(min: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`expected an integer of at least ${min}.`);
+    return n;
+  };
+}
+
+function strategyList(value: string): StrategyName[] {
+  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !IMPLEMENTED_STRATEGIES.includes(n as StrategyName));
+  if (unknown.length > 0) {
+    const planned = unknown.includes('sync') ? ' (sync is planned, not built yet)' : '';
+    throw new InvalidArgumentError(`unknown strategy ${unknown.join(', ')}${planned}; choose from ${IMPLEMENTED_STRATEGIES.join(', ')}.`);
+  }
+  if (names.length === 0) throw new InvalidArgumentError('name at least one strategy.');
+  return [...new Set(names)] as StrategyName[];
+}
+
+function nameList(value: string): string[] {
+  return value.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+const contextOption = () => new Option('--context <name>', 'use this docker context as the current platform (like docker --context)');
+
+const STRATEGY_HELP = `
+Strategies (where the project's files live while npm ci runs):
+  native     on the host, no container (needs node and npm on the host)
+  container  copied into the container's own writable layer ("No volumes")
+  hybrid     bind mount of the project + a named volume over node_modules ("Bind mount + volume")
+  bind       bind mount of the project directory ("Bind mount")
+  volume     the whole project in a named volume
+
+How samples are timed:
+  Inside the container with a monotonic clock (container start-up and API round trips are not counted), one
+  long-lived container per cell, node_modules removed untimed before each sample, warm-ups recorded but not
+  summarised. The npm cache is primed once per platform, untimed; samples run \`npm ci --offline\` with no
+  network unless --online. Samples of all cells are interleaved round by round to cancel drift.
+
+Output: a run directory (run.json, results.md, results.csv, samples.csv, chart.svg) and a table on stdout;
+progress goes to stderr. Every container and volume carries the label mountbench.run=<id> and is removed at
+the end, also on failure and Ctrl-C (\`mountbench clean\` removes leftovers of crashed runs).
+
+Exit codes: 0 all cells measured, 1 some cells failed, 2 nothing could run (no engine, no image),
+64 bad usage, 130 interrupted.
+
+Examples:
+  mountbench run                                  the seed benchmark on the current platform
+  mountbench run --fixture small --runs 3         a quick check
+  mountbench run --all-platforms                  every platform that answers (Docker Desktop, OrbStack, ...)
+  mountbench run --platform colima,orbstack --strategies native,bind,hybrid
+  mountbench run --image node:22-slim --output ./results/node22`;
+
+export function buildProgram(): Command {
+  const program = new Command()
+    .name('mountbench')
+    .description('Measure, explain and fix container file-sharing performance: how much slower npm install runs in a bind mount than natively, on every Docker platform you have.')
+    .version(TOOL_VERSION)
+    .showSuggestionAfterError()
+    .exitOverride()
+    .configureOutput({ outputError: () => undefined });
+
+  program
+    .command('run')
+    .description('benchmark npm install under each mount strategy on the chosen Docker platforms')
+    .option('-s, --strategies <list>', `comma-separated strategies: ${IMPLEMENTED_STRATEGIES.join(', ')}`, strategyList, [...DEFAULT_STRATEGIES])
+    .option('-n, --runs <n>', 'measured samples per cell', positiveInteger(1), 5)
+    .option('-w, --warmup <n>', 'warm-up samples per cell (recorded, not summarised)', positiveInteger(0), 1)
+    .addOption(new Option('--fixture <name>', 'project to install: cra (create-react-app 5, ~1,500 packages) or small (a handful, for quick checks)').choices(NPM_INSTALL_FIXTURES).default('cra'))
+    .option('--image <ref>', `image with node and npm (default: ${DEFAULT_IMAGE}; ${OFFLINE_IMAGE} when no registry answers)`)
+    .option('-o, --output <dir>', 'run directory (default: ./mountbench-results/<run id>)')
+    .option('-p, --platform <names>', 'comma-separated platform names from `mountbench platforms` (default: the current one)', nameList)
+    .option('-a, --all-platforms', 'every platform that answers', false)
+    .addOption(contextOption())
+    .option('--online', 'let npm use the registry during samples, as the seed article did (default: offline from a primed cache)', false)
+    .addOption(new Option('--order <order>', 'interleave cells round by round, or run each cell to the end').choices(['interleaved', 'sequential'] as const).default('interleaved' as const))
+    .option('--seed <n>', 'seed of the bootstrap intervals (reports are reproducible)', positiveInteger(0), 1)
+    .addOption(new Option('--progress <mode>', 'live view on a terminal, plain lines otherwise').choices(['auto', 'tty', 'plain'] as const).default('auto' as const))
+    .addHelpText('after', STRATEGY_HELP)
+    .action(async (opts) => {
+      const outcome = await runCommand(
+        {
+          strategies: opts.strategies,
+          runs: opts.runs,
+          warmup: opts.warmup,
+          image: opts.image ?? null,
+          fixture: opts.fixture,
+          output: opts.output ?? null,
+          platform: opts.platform ?? null,
+          allPlatforms: opts.allPlatforms,
+          context: opts.context ?? null,
+          online: opts.online,
+          order: opts.order,
+          seed: opts.seed,
+          progress: opts.progress,
+        },
+        ['mountbench', ...process.argv.slice(2)],
+      );
+      process.exitCode = outcome.exitCode;
+    });
+
+  program
+    .command('platforms')
+    .description('list the Docker endpoints found (contexts, DOCKER_HOST, well-known sockets), whether they answer, and what they are')
+    .option('--json', 'print JSON instead of a table', false)
+    .option('--image <ref>', 'local image for the file-sharing probe (default: the first of the default images found locally)')
+    .addOption(contextOption())
+    .action(async (opts) => {
+      process.exitCode = await platformsCommand({ context: opts.context ?? null, json: opts.json, image: opts.image ?? null });
+    });
+
+  program
+    .command('report')
+    .description('render a saved run again')
+    .argument('<run.json>', 'a run document written by mountbench run')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('md'))
+    .action(async (file, opts) => {
+      await reportCommand(file, opts.format);
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of run.json')
+    .action(() => {
+      process.stdout.write(`${JSON.stringify(runDocumentJsonSchema(), null, 2)}\n`);
+    });
+
+  program
+    .command('clean')
+    .description('remove containers and volumes left behind by crashed runs (everything labelled mountbench.run)')
+    .option('--run <id>', 'only what this run created')
+    .addOption(contextOption())
+    .action(async (opts) => {
+      process.exitCode = await cleanCommand({ context: opts.context ?? null, run: opts.run ?? null });
+    });
+
+  return program;
+}
+
+/** The help line of the option an error names, so a usage error shows how to use that option. */
+function relevantHelpLine(program: Command, message: string): string | null {
+  const flag = message.match(/'(-[-\w]+)/)?.[1] ?? message.match(/(--[\w-]+)/)?.[1];
+  if (!flag) return null;
+  for (const command of [program, ...program.commands]) {
+    const option = command.options.find((o) => o.flags.split(/[ ,|]+/).includes(flag) || o.long === flag);
+    if (option) return `  ${option.flags}  ${option.description}`;
+  }
+  return null;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return Number(process.exitCode ?? 0);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      const line = relevantHelpLine(program, error.message);
+      process.stderr.write(`${pc.red(error.message)}\n${line ? `${line}\n` : ''}(see mountbench --help, or mountbench <command> --help)\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof UsageError || error instanceof UnknownContextError) {
+      process.stderr.write(`${pc.red(`error: ${error.message}`)}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof CannotRunError || error instanceof RunFileError) {
+      process.stderr.write(`${pc.red(`error: ${error.message}`)}\n`);
+      return EXIT.cannotRun;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,81 @@
+// `mountbench platforms`: every Docker endpoint found, whether it answers, and what it is.
+import pc from 'picocolors';
+import Table from 'cli-table3';
+import { anyLocalImage } from '../bench/image.js';
+import { defaultEnvironment, discoverEndpoints } from '../platforms/discover.js';
+import { probeEndpoints, probeFileSharing } from '../platforms/probe.js';
+import { startHint } from '../platforms/start-hints.js';
+import { mibText } from '../report/format.js';
+import type { FileSharing, PlatformIdentity } from '../results/schema.js';
+
+export interface PlatformsOptions {
+  context: string | null;
+  json: boolean;
+  image: string | null;
+}
+
+interface Listed {
+  name: string;
+  aliases: string[];
+  endpoint: string;
+  source: string;
+  current: boolean;
+  reachable: boolean;
+  reason: string | null;
+  identity: PlatformIdentity | null;
+  note: string | null;
+}
+
+export async function platformsCommand(options: PlatformsOptions): Promise<number> {
+  const endpoints = discoverEndpoints(defaultEnvironment(options.context ?? undefined));
+  const probed = await probeEndpoints(endpoints);
+  const listed: Listed[] = [];
+  for (const p of probed) {
+    let fileSharing: FileSharing | null = null;
+    let note: string | null = null;
+    if (p.docker && p.identity) {
+      const image = await anyLocalImage(p.docker, options.image);
+      if (image) {
+        fileSharing = await probeFileSharing(p.docker, image, process.cwd()).catch((error: Error) => {
+          note = `file-sharing probe failed: ${error.message}`;
+          return null;
+        });
+      } else {
+        note = 'no local image to probe file sharing with (pass --image, or run mountbench run once)';
+      }
+    }
+    listed.push({
+      name: p.endpoint.name,
+      aliases: p.endpoint.aliases,
+      endpoint: p.endpoint.host,
+      source: p.endpoint.source,
+      current: p.endpoint.current,
+      reachable: p.identity !== null,
+      reason: p.unreachable,
+      identity: p.identity ? { ...p.identity, fileSharing } : null,
+      note: p.identity ? note : `to start it: ${startHint(p.endpoint)}`,
+    });
+  }
+
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify(listed, null, 2)}\n`);
+  } else {
+    const table = new Table({
+      head: ['', 'Platform', 'Kind', 'Engine', 'VM / kernel', 'CPUs', 'Memory', 'Bind mounts'].map((h) => pc.bold(h)),
+      style: { head: [], border: [] },
+    });
+    for (const l of listed) {
+      const name = `${l.name}${l.aliases.length ? pc.dim(` (= ${l.aliases.join(', ')})`) : ''}\n${pc.dim(l.endpoint)}`;
+      const marker = l.current ? pc.green('*') : '';
+      const id = l.identity;
+      if (!id) {
+        table.push([marker, name, { colSpan: 6, content: pc.dim(`unreachable: ${l.reason}\n${l.note}`) }]);
+        continue;
+      }
+      const sharing = id.fileSharing ? `${id.fileSharing.mechanism}${id.fileSharing.fstype ? pc.dim(` (${id.fileSharing.fstype})`) : ''}` : pc.dim(l.note ?? 'unknown');
+      table.push([marker, name, `${id.kind}\n${pc.dim(id.label)}`, id.engine.version, `${id.engine.os}\n${pc.dim(id.engine.kernel)}`, String(id.engine.cpus), mibText(id.engine.memoryBytes), sharing]);
+    }
+    process.stdout.write(`${table.toString()}\n${pc.dim('* current platform (what `mountbench run` uses by default)')}\n`);
+  }
+  return listed.some((l) => l.reachable) ? 0 : 2;
+}

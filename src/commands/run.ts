@@ -1,0 +1,195 @@
+// `mountbench run`: discover → plan → execute → summarise → report.
+import { mkdir, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import pc from 'picocolors';
+import { Executor, type ExecutionSettings, type ProgressListener } from '../bench/executor.js';
+import { newRunId } from '../bench/labels.js';
+import { planCells } from '../bench/plan.js';
+import { CannotRunError, EXIT } from '../errors.js';
+import { defaultEnvironment, discoverEndpoints } from '../platforms/discover.js';
+import { hostFacts } from '../platforms/host.js';
+import { probeEndpoints } from '../platforms/probe.js';
+import { selectEndpoints } from '../platforms/select.js';
+import { startHint } from '../platforms/start-hints.js';
+import { EXPORTERS } from '../report/exporters.js';
+import { overheadRatio, ratioText } from '../report/format.js';
+import { renderTerminal } from '../report/terminal.js';
+import { SCHEMA_VERSION, type RunDocument, type StrategyName } from '../results/schema.js';
+import { writeAtomically, writeRunDocument } from '../results/store.js';
+import { summariseCells } from '../stats/summarise-cells.js';
+import { ListrProgress, PlainProgress, type ProgressPlan } from '../ui/progress.js';
+import { TOOL_VERSION } from '../version.js';
+import { npmInstall } from '../workloads/npm-install.js';
+
+export interface RunOptions {
+  strategies: StrategyName[];
+  runs: number;
+  warmup: number;
+  image: string | null;
+  fixture: string;
+  output: string | null;
+  platform: string[] | null;
+  allPlatforms: boolean;
+  context: string | null;
+  online: boolean;
+  order: 'interleaved' | 'sequential';
+  seed: number;
+  progress: 'auto' | 'tty' | 'plain';
+}
+
+export interface RunOutcome {
+  exitCode: number;
+  runDir: string;
+  doc: RunDocument;
+}
+
+function secondsSince(start: bigint): number {
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+async function writeRunDirectory(runDir: string, doc: RunDocument): Promise<void> {
+  await writeRunDocument(join(runDir, 'run.json'), doc);
+  for (const exporter of EXPORTERS) {
+    if (exporter.fileName && exporter.format !== 'json') await writeAtomically(join(runDir, exporter.fileName), exporter.render(doc));
+  }
+}
+
+export async function runCommand(options: RunOptions, argv: string[]): Promise<RunOutcome> {
+  const started = process.hrtime.bigint();
+  const startedAt = new Date();
+
+  // discover
+  const endpoints = discoverEndpoints(defaultEnvironment(options.context ?? undefined));
+  const wanted = selectEndpoints(endpoints, { names: options.platform ?? undefined, all: options.allPlatforms });
+  const probed = await probeEndpoints(wanted);
+  const reachable = probed.filter((p) => p.identity);
+  if (reachable.length === 0) {
+    const tried = probed.map((p) => `  ${p.endpoint.name} (${p.endpoint.host}): ${p.unreachable}\n    to start it: ${startHint(p.endpoint)}`);
+    throw new CannotRunError(`no Docker engine answers. Tried:\n${tried.join('\n')}\nmountbench platforms lists every endpoint found.`);
+  }
+  for (const p of probed.filter((p) => !p.identity)) {
+    process.stderr.write(pc.yellow(`skipping ${p.endpoint.name}: ${p.unreachable} (to start it: ${startHint(p.endpoint)})\n`));
+  }
+  const platforms = reachable.map((p) => p.endpoint);
+
+  // plan
+  const workload = npmInstall({ fixture: options.fixture, online: options.online });
+  const plan = planCells(platforms.map((p) => p.name), options.strategies, workload.name);
+  const host = await hostFacts();
+  const runId = newRunId(startedAt);
+  const runDir = resolve(options.output ?? join('mountbench-results', runId));
+  const workDir = join(runDir, '.work');
+  await mkdir(workDir, { recursive: true });
+
+  const settings: ExecutionSettings = {
+    runId,
+    workDir,
+    runs: options.runs,
+    warmup: options.warmup,
+    image: options.image,
+    online: options.online,
+    order: options.order,
+    hostNpm: options.strategies.includes('native') ? host.npm : null,
+  };
+  process.stderr.write(
+    `${pc.bold('mountbench run')} ${runId}: ${workload.description}\n` +
+      `  ${platforms.map((p) => p.name).join(', ')} × ${options.strategies.join(', ')}; ${options.warmup} warm-up + ${options.runs} samples each\n` +
+      `  results: ${runDir}\n`,
+  );
+
+  // execute
+  const progressPlan: ProgressPlan = {
+    platforms: platforms.map((p) => p.name),
+    cellsPerPlatform: options.strategies.length,
+    samplesPerCell: options.warmup + options.runs,
+    warmup: options.warmup,
+  };
+  const useTty = options.progress === 'tty' || (options.progress === 'auto' && process.stderr.isTTY && !process.env.CI);
+  const listr = useTty ? new ListrProgress(progressPlan) : null;
+  const listener: ProgressListener = listr ?? new PlainProgress(progressPlan);
+  const executor = new Executor(settings, workload, listener);
+  let interrupts = 0;
+  const onSigint = () => {
+    interrupts += 1;
+    if (interrupts === 1) {
+      process.stderr.write(pc.yellow('\ninterrupted: stopping, removing containers and volumes, keeping what was measured (Ctrl-C again to quit at once)\n'));
+      executor.interrupt();
+    } else {
+      process.exit(EXIT.interrupted);
+    }
+  };
+  process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigint);
+  let execution;
+  try {
+    const running = executor.execute(platforms, plan);
+    if (listr) await Promise.all([listr.run(), running.finally(() => listr.finishHost())]);
+    execution = await running;
+  } finally {
+    process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigint);
+    await rm(workDir, { recursive: true, force: true });
+  }
+
+  // summarise
+  const cells = summariseCells(execution.cells, options.seed);
+  const sampledSeconds = cells.flatMap((c) => c.samples).reduce((sum, s) => sum + (s.wallSeconds ?? 0), 0);
+  const primingSeconds = execution.priming.reduce((sum, p) => sum + p.seconds, 0);
+  const failed = cells.filter((c) => c.status === 'failed');
+  const measured = cells.some((c) => c.summary);
+  const status = execution.interrupted ? 'interrupted' : measured ? 'complete' : 'failed';
+  const doc: RunDocument = {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'mountbench', version: TOOL_VERSION },
+    id: runId,
+    command: argv,
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    status,
+    statusReason: execution.interrupted
+      ? 'interrupted by a signal (Ctrl-C)'
+      : measured
+        ? failed.length > 0
+          ? `${failed.length} cell(s) failed`
+          : null
+        : 'no cell produced a measurement',
+    settings: {
+      workloads: [workload.name],
+      fixture: options.fixture,
+      strategies: options.strategies,
+      runs: options.runs,
+      warmup: options.warmup,
+      image: options.image ?? 'default',
+      online: options.online,
+      order: options.order,
+      seed: options.seed,
+    },
+    host,
+    platforms: execution.platforms,
+    priming: execution.priming,
+    cells,
+    timing: { wallSeconds: secondsSince(started), sampledSeconds, primingSeconds },
+  };
+
+  // report
+  await writeRunDirectory(runDir, doc);
+  process.stdout.write(`\n${renderTerminal(doc)}`);
+  const overhead = overheadRatio(doc);
+  process.stderr.write(
+    `\n${pc.bold('wrote')} ${runDir}/{run.json,results.md,results.csv,samples.csv,chart.svg}` +
+      (overhead ? pc.dim(` · run overhead ${ratioText(overhead)} of measured time`) : '') +
+      '\n',
+  );
+  const exitCode = execution.interrupted
+    ? EXIT.interrupted
+    : !measured
+      ? EXIT.cannotRun
+      : failed.length > 0
+        ? EXIT.cellsFailed
+        : EXIT.ok;
+  if (!measured && !execution.interrupted) {
+    const reasons = execution.platforms.filter((p) => p.error).map((p) => `  ${p.name}: ${p.error}`);
+    process.stderr.write(pc.red(`nothing was measured.\n${reasons.join('\n')}\n`));
+  }
+  return { exitCode, runDir, doc };
+}

@@ -1,0 +1,10 @@
+// The library surface: everything a script needs to run, read and render benchmarks without the CLI.
+export { runCommand, type RunOptions, type RunOutcome } from './commands/run.js';
+export { discoverEndpoints, defaultEnvironment } from './platforms/discover.js';
+export type { Endpoint } from './platforms/endpoint.js';
+export { identify, platformKind } from './platforms/identify.js';
+export { parseMountinfo, sharingMechanism } from './platforms/mountinfo.js';
+export { readRunDocument, writeRunDocument } from './results/store.js';
+export { RunDocument, runDocumentJsonSchema, type Cell, type Sample, type Summary } from './results/schema.js';
+export { summariseCells } from './stats/summarise-cells.js';
+export { EXPORTERS, exporterFor } from './report/exporters.js';

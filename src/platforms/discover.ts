@@ -1,0 +1,181 @@
+// Find Docker endpoints the way the docker CLI does, plus the well-known sockets of the Mac/Linux platforms that no
+// context names. Reads only the file system and the environment; nothing here talks to an engine.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { Endpoint, TlsFiles } from './endpoint.js';
+import { socketPath } from './endpoint.js';
+
+export interface DiscoveryEnvironment {
+  env: NodeJS.ProcessEnv;
+  home: string;
+  /** --context given on the command line, like `docker --context`. */
+  context?: string;
+}
+
+export function defaultEnvironment(context?: string): DiscoveryEnvironment {
+  return { env: process.env, home: homedir(), context };
+}
+
+interface ContextMeta {
+  name: string;
+  host: string;
+  skipTLSVerify: boolean;
+  tls: TlsFiles | null;
+}
+
+function dockerConfigDir(de: DiscoveryEnvironment): string {
+  return de.env.DOCKER_CONFIG || join(de.home, '.docker');
+}
+
+function readJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+function tlsFilesFor(configDir: string, name: string): TlsFiles | null {
+  const dir = join(configDir, 'contexts', 'tls', contextDigest(name), 'docker');
+  const file = (f: string) => (existsSync(join(dir, f)) ? join(dir, f) : undefined);
+  const tls = { ca: file('ca.pem'), cert: file('cert.pem'), key: file('key.pem') };
+  return tls.ca || tls.cert || tls.key ? tls : null;
+}
+
+export function contextDigest(name: string): string {
+  return createHash('sha256').update(name).digest('hex');
+}
+
+/** Every context under $DOCKER_CONFIG/contexts/meta, sorted by name. */
+export function readContexts(de: DiscoveryEnvironment): ContextMeta[] {
+  const configDir = dockerConfigDir(de);
+  const metaDir = join(configDir, 'contexts', 'meta');
+  if (!existsSync(metaDir)) return [];
+  const contexts: ContextMeta[] = [];
+  for (const entry of readdirSync(metaDir)) {
+    const meta = readJson(join(metaDir, entry, 'meta.json')) as {
+      Name?: string;
+      Endpoints?: { docker?: { Host?: string; SkipTLSVerify?: boolean } };
+    } | null;
+    const host = meta?.Endpoints?.docker?.Host;
+    if (!meta?.Name || !host) continue;
+    contexts.push({
+      name: meta.Name,
+      host,
+      skipTLSVerify: meta.Endpoints?.docker?.SkipTLSVerify ?? false,
+      tls: tlsFilesFor(configDir, meta.Name),
+    });
+  }
+  return contexts.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function currentContextName(de: DiscoveryEnvironment): { name: string; source: string } | null {
+  if (de.context) return { name: de.context, source: '--context' };
+  if (de.env.DOCKER_CONTEXT) return { name: de.env.DOCKER_CONTEXT, source: 'DOCKER_CONTEXT' };
+  const config = readJson(join(dockerConfigDir(de), 'config.json')) as { currentContext?: string } | null;
+  if (config?.currentContext) return { name: config.currentContext, source: 'current context' };
+  return null;
+}
+
+const DEFAULT_SOCKET = '/var/run/docker.sock';
+
+/** Well-known sockets of each platform, with the name the platform itself gives its context. */
+export function wellKnownSockets(de: DiscoveryEnvironment): Array<{ name: string; path: string }> {
+  const home = de.home;
+  const runtimeDir = de.env.XDG_RUNTIME_DIR;
+  const subdirs = (dir: string) => {
+    try {
+      return readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    } catch {
+      return [];
+    }
+  };
+  const sockets: Array<{ name: string; path: string }> = [
+    { name: 'desktop-linux', path: join(home, '.docker', 'run', 'docker.sock') },
+    { name: 'desktop-linux', path: join(home, '.docker', 'desktop', 'docker.sock') },
+    { name: 'orbstack', path: join(home, '.orbstack', 'run', 'docker.sock') },
+    ...subdirs(join(home, '.colima')).map((profile) => ({
+      name: profile === 'default' ? 'colima' : `colima-${profile}`,
+      path: join(home, '.colima', profile, 'docker.sock'),
+    })),
+    ...subdirs(join(home, '.lima')).map((instance) => ({
+      name: `lima-${instance}`,
+      path: join(home, '.lima', instance, 'sock', 'docker.sock'),
+    })),
+    { name: 'rancher-desktop', path: join(home, '.rd', 'docker.sock') },
+    { name: 'podman-machine', path: join(home, '.local', 'share', 'containers', 'podman', 'machine', 'podman.sock') },
+    ...subdirs(join(home, '.local', 'share', 'containers', 'podman', 'machine')).map((vm) => ({
+      name: `podman-${vm}`,
+      path: join(home, '.local', 'share', 'containers', 'podman', 'machine', vm, 'podman.sock'),
+    })),
+    ...(runtimeDir
+      ? [
+          { name: 'podman', path: join(runtimeDir, 'podman', 'podman.sock') },
+          { name: 'rootless', path: join(runtimeDir, 'docker.sock') },
+        ]
+      : []),
+    { name: 'podman', path: '/run/podman/podman.sock' },
+    { name: 'default', path: DEFAULT_SOCKET },
+  ];
+  return sockets.filter((s) => existsSync(s.path));
+}
+
+/** A key that is equal for two hosts that reach the same engine (symlinked sockets resolve to one path). */
+function identityKey(host: string): string {
+  const path = socketPath(host);
+  if (!path) return host;
+  try {
+    return `unix://${realpathSync(path)}`;
+  } catch {
+    return host;
+  }
+}
+
+/**
+ * All endpoints, the current one first (the one the docker CLI would use), then every context, then sockets that no
+ * context names. Two entries reaching the same socket become one, keeping the first name and the others as aliases.
+ */
+export function discoverEndpoints(de: DiscoveryEnvironment): Endpoint[] {
+  const contexts = readContexts(de);
+  const candidates: Endpoint[] = [];
+  const add = (e: Omit<Endpoint, 'aliases'>) => candidates.push({ ...e, aliases: [] });
+
+  const selected = currentContextName(de);
+  const selectedContext = selected && selected.name !== 'default' ? contexts.find((c) => c.name === selected.name) : undefined;
+  if (selected?.source === '--context' || selected?.source === 'DOCKER_CONTEXT') {
+    // An explicit context wins over DOCKER_HOST, as in the docker CLI.
+    if (selectedContext) add({ ...selectedContext, source: selected.source, current: true });
+    else if (selected.name !== 'default') throw new UnknownContextError(selected.name, contexts.map((c) => c.name));
+  }
+  if (candidates.length === 0 && de.env.DOCKER_HOST) {
+    add({ name: 'default', host: de.env.DOCKER_HOST, source: 'DOCKER_HOST', current: true, tls: null, skipTLSVerify: false });
+  }
+  if (candidates.length === 0 && selectedContext) add({ ...selectedContext, source: selected!.source, current: true });
+  if (candidates.length === 0) {
+    add({ name: 'default', host: `unix://${DEFAULT_SOCKET}`, source: 'default socket', current: true, tls: null, skipTLSVerify: false });
+  }
+  for (const c of contexts) add({ ...c, source: 'context', current: false });
+  for (const s of wellKnownSockets(de)) {
+    add({ name: s.name, host: `unix://${s.path}`, source: 'socket', current: false, tls: null, skipTLSVerify: false });
+  }
+
+  const byKey = new Map<string, Endpoint>();
+  for (const candidate of candidates) {
+    const key = identityKey(candidate.host);
+    const existing = byKey.get(key);
+    if (!existing) byKey.set(key, candidate);
+    else if (existing.name !== candidate.name && !existing.aliases.includes(candidate.name)) existing.aliases.push(candidate.name);
+  }
+  return [...byKey.values()];
+}
+
+export class UnknownContextError extends Error {
+  constructor(
+    readonly context: string,
+    readonly known: string[],
+  ) {
+    super(`context "${context}" does not exist (known: ${known.length ? known.join(', ') : 'none'})`);
+  }
+}

@@ -1,0 +1,51 @@
+// Ask every endpoint who it is, and (for `mountbench platforms`) how its bind mounts are shared.
+import { randomBytes } from 'node:crypto';
+import type Docker from 'dockerode';
+import type { FileSharing, PlatformIdentity } from '../results/schema.js';
+import type { Endpoint } from './endpoint.js';
+import { connect, readEngineFacts, unreachableReason } from './engine.js';
+import { identify } from './identify.js';
+import { fileSharingOf, mountFor, parseMountinfo } from './mountinfo.js';
+
+export interface ProbedEndpoint {
+  endpoint: Endpoint;
+  docker: Docker | null;
+  identity: Omit<PlatformIdentity, 'fileSharing'> | null;
+  unreachable: string | null;
+}
+
+export async function probeEndpoint(endpoint: Endpoint, timeoutMs = 4000): Promise<ProbedEndpoint> {
+  try {
+    const docker = connect(endpoint);
+    const facts = await readEngineFacts(docker, timeoutMs);
+    return { endpoint, docker, identity: identify(endpoint, facts), unreachable: null };
+  } catch (error) {
+    return { endpoint, docker: null, identity: null, unreachable: unreachableReason(error) };
+  }
+}
+
+export function probeEndpoints(endpoints: Endpoint[]): Promise<ProbedEndpoint[]> {
+  return Promise.all(endpoints.map((e) => probeEndpoint(e)));
+}
+
+const PROBE_TARGET = '/mountbench/probe';
+
+/** Bind-mount a host directory read-only into a throw-away container and read the mount's file system type. */
+export async function probeFileSharing(docker: Docker, image: string, hostDir: string): Promise<FileSharing> {
+  const container = await docker.createContainer({
+    Image: image,
+    Entrypoint: ['cat'],
+    Cmd: ['/proc/self/mountinfo'],
+    Tty: true,
+    Labels: { 'mountbench.run': `probe-${randomBytes(3).toString('hex')}`, 'mountbench.role': 'probe' },
+    HostConfig: { NetworkMode: 'none', Mounts: [{ Type: 'bind', Source: hostDir, Target: PROBE_TARGET, ReadOnly: true }] },
+  });
+  try {
+    await container.start();
+    await container.wait();
+    const logs = (await container.logs({ stdout: true, stderr: true })) as unknown as Buffer;
+    return fileSharingOf(mountFor(parseMountinfo(logs.toString('utf8')), PROBE_TARGET));
+  } finally {
+    await container.remove({ force: true }).catch(() => undefined);
+  }
+}

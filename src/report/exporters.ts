@@ -1,0 +1,28 @@
+// Every report format, rendered from the run document alone (reports never talk to Docker).
+import type { RunDocument } from '../results/schema.js';
+import { renderResultsCsv, renderSamplesCsv } from './csv.js';
+import { renderMarkdown } from './markdown.js';
+import { renderSvg } from './svg.js';
+import { renderTerminal } from './terminal.js';
+
+export interface Exporter {
+  format: string;
+  /** File name inside a run directory; null: shown, not written. */
+  fileName: string | null;
+  render(doc: RunDocument): string;
+}
+
+export const EXPORTERS: readonly Exporter[] = [
+  { format: 'json', fileName: 'run.json', render: (doc) => `${JSON.stringify(doc, null, 2)}\n` },
+  { format: 'csv', fileName: 'results.csv', render: renderResultsCsv },
+  { format: 'samples-csv', fileName: 'samples.csv', render: renderSamplesCsv },
+  { format: 'md', fileName: 'results.md', render: renderMarkdown },
+  { format: 'svg', fileName: 'chart.svg', render: renderSvg },
+  { format: 'table', fileName: null, render: renderTerminal },
+];
+
+export const FORMATS = EXPORTERS.map((e) => e.format);
+
+export function exporterFor(format: string): Exporter | undefined {
+  return EXPORTERS.find((e) => e.format === format);
+}

@@ -1,0 +1,161 @@
+// The run document: one JSON file per `mountbench run`, the single source every report is rendered from.
+// Later runs, machines and published results are merged by reading many of these, so every field that identifies
+// where a number came from (host, platform, image, strategy, workload) lives in the document itself.
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = 1;
+
+export const StrategyName = z.enum(['native', 'container', 'bind', 'hybrid', 'volume', 'sync']);
+export type StrategyName = z.infer<typeof StrategyName>;
+
+export const FileSharing = z.object({
+  mechanism: z.string().describe('virtiofs, grpcfuse, osxfs, 9p, sshfs, fuse, none (local file system), unknown'),
+  fstype: z.string().nullable().describe('file system type of a bind mount as seen in /proc/self/mountinfo'),
+  mountinfo: z.string().nullable().describe('the mountinfo line it was read from'),
+});
+export type FileSharing = z.infer<typeof FileSharing>;
+
+export const PlatformIdentity = z.object({
+  name: z.string().describe('context name or well-known socket name; what --platform takes'),
+  endpoint: z.string(),
+  source: z.string().describe('where the endpoint was found: --context, DOCKER_HOST, context, socket'),
+  kind: z.string().describe('docker-desktop, orbstack, colima, lima, rancher-desktop, podman, rootless-docker, wsl2, docker-linux, unknown'),
+  label: z.string().describe('human name, e.g. "Docker Desktop 4.37.1"'),
+  engine: z.object({
+    product: z.string(),
+    version: z.string(),
+    apiVersion: z.string().nullable(),
+    os: z.string(),
+    kernel: z.string(),
+    arch: z.string(),
+    cpus: z.number().int(),
+    memoryBytes: z.number(),
+    storageDriver: z.string().nullable(),
+  }),
+  fileSharing: FileSharing.nullable(),
+});
+export type PlatformIdentity = z.infer<typeof PlatformIdentity>;
+
+export const Sample = z.object({
+  index: z.number().int().describe('0-based position within its cell, warm-ups first'),
+  warmup: z.boolean(),
+  startedAt: z.string(),
+  value: z.number().nullable().describe('the measured figure in the cell metric unit; null when the sample failed'),
+  wallSeconds: z.number().nullable(),
+  exitCode: z.number().int().nullable(),
+  cpuUserSeconds: z.number().nullable(),
+  cpuSystemSeconds: z.number().nullable(),
+  outputTail: z.string().optional().describe('last lines of output, kept when the sample failed'),
+});
+export type Sample = z.infer<typeof Sample>;
+
+export const Metric = z.object({
+  name: z.string(),
+  unit: z.string(),
+  lowerIsBetter: z.boolean(),
+});
+export type Metric = z.infer<typeof Metric>;
+
+export const Interval = z.object({ low: z.number(), high: z.number() });
+
+export const Summary = z.object({
+  n: z.number().int(),
+  mean: z.number(),
+  median: z.number(),
+  stddev: z.number(),
+  cv: z.number().describe('coefficient of variation: stddev / mean'),
+  min: z.number(),
+  max: z.number(),
+  medianCi95: Interval.describe('95% bootstrap confidence interval of the median'),
+  outliers: z.array(z.number().int()).describe('sample indexes flagged by the MAD rule (kept, not dropped)'),
+});
+export type Summary = z.infer<typeof Summary>;
+
+export const Ratio = z.object({
+  to: StrategyName,
+  value: z.number().describe('median of this cell / median of the reference cell'),
+  ci95: Interval,
+});
+export type Ratio = z.infer<typeof Ratio>;
+
+export const CellStatus = z.enum(['ok', 'failed', 'skipped', 'interrupted']);
+export type CellStatus = z.infer<typeof CellStatus>;
+
+export const Cell = z.object({
+  id: z.string(),
+  platform: z.string(),
+  strategy: StrategyName,
+  workload: z.string(),
+  metric: Metric,
+  status: CellStatus,
+  reason: z.string().nullable().describe('why the cell was skipped, failed or interrupted'),
+  mounts: z.array(FileSharing.extend({ target: z.string() })).describe('mounts of the workload dir seen inside the container'),
+  runtime: z.object({ node: z.string().nullable(), npm: z.string().nullable() }).nullable(),
+  samples: z.array(Sample),
+  summary: Summary.nullable(),
+  ratioToNative: Ratio.nullable(),
+});
+export type Cell = z.infer<typeof Cell>;
+
+export const Priming = z.object({
+  platform: z.string(),
+  workload: z.string(),
+  seconds: z.number(),
+  how: z.string(),
+});
+export type Priming = z.infer<typeof Priming>;
+
+export const RunStatus = z.enum(['complete', 'interrupted', 'failed']);
+export type RunStatus = z.infer<typeof RunStatus>;
+
+export const RunDocument = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  tool: z.object({ name: z.literal('mountbench'), version: z.string() }),
+  id: z.string(),
+  command: z.array(z.string()),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  status: RunStatus,
+  statusReason: z.string().nullable(),
+  settings: z.object({
+    workloads: z.array(z.string()),
+    fixture: z.string(),
+    strategies: z.array(StrategyName),
+    runs: z.number().int(),
+    warmup: z.number().int(),
+    image: z.string(),
+    online: z.boolean(),
+    order: z.enum(['interleaved', 'sequential']),
+    seed: z.number().int(),
+  }),
+  host: z.object({
+    os: z.string(),
+    osVersion: z.string(),
+    arch: z.string(),
+    cpuModel: z.string(),
+    cpus: z.number().int(),
+    memoryBytes: z.number(),
+    node: z.string(),
+    npm: z.string().nullable(),
+  }),
+  platforms: z.array(
+    z.object({
+      identity: PlatformIdentity.nullable(),
+      name: z.string(),
+      image: z.object({ ref: z.string(), id: z.string() }).nullable(),
+      error: z.string().nullable(),
+    }),
+  ),
+  priming: z.array(Priming),
+  cells: z.array(Cell),
+  timing: z.object({
+    wallSeconds: z.number().describe('the whole run, start to finish'),
+    sampledSeconds: z.number().describe('sum of all timed samples, warm-ups included'),
+    primingSeconds: z.number(),
+  }),
+});
+export type RunDocument = z.infer<typeof RunDocument>;
+
+export function runDocumentJsonSchema(): unknown {
+  return z.toJSONSchema(RunDocument, { target: 'draft-2020-12' });
+}

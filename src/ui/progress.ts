@@ -1,0 +1,204 @@
+// Live progress of a run: a listr2 task per platform on a terminal, plain lines on stderr otherwise (pipes, CI).
+import { Listr, ListrLogger, ProcessOutput, type ListrTaskWrapper } from 'listr2';
+import type { ProgressListener } from '../bench/executor.js';
+import type { Cell, Sample } from '../results/schema.js';
+import { durationText } from '../report/format.js';
+import { median } from '../stats/descriptive.js';
+
+function clock(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** Counts samples per platform to give elapsed time and an ETA. */
+class PlatformClock {
+  private startedAt = 0;
+  private done = 0;
+  constructor(private readonly total: number) {}
+  start(): void {
+    this.startedAt = Date.now();
+  }
+  tick(): void {
+    this.done += 1;
+  }
+  elapsed(): number {
+    return (Date.now() - this.startedAt) / 1000;
+  }
+  eta(): number | null {
+    return this.done === 0 ? null : (this.elapsed() / this.done) * (this.total - this.done);
+  }
+}
+
+function sampleText(cell: Cell, index: number, perCell: number, warmupCount: number): string {
+  const warm = index < warmupCount ? ' (warm-up)' : '';
+  return `${cell.strategy} sample ${index + 1}/${perCell}${warm}`;
+}
+
+export interface ProgressPlan {
+  platforms: string[];
+  cellsPerPlatform: number;
+  samplesPerCell: number;
+  warmup: number;
+}
+
+/** Plain lines for pipes and CI: one per phase and per sample. */
+export class PlainProgress implements ProgressListener {
+  private readonly clocks = new Map<string, PlatformClock>();
+  constructor(
+    private readonly plan: ProgressPlan,
+    private readonly write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+  ) {}
+  platformStarted(platform: string): void {
+    const clock = new PlatformClock(this.plan.cellsPerPlatform * this.plan.samplesPerCell);
+    clock.start();
+    this.clocks.set(platform, clock);
+    this.write(`[${platform}] started`);
+  }
+  phase(platform: string, message: string): void {
+    this.write(`[${platform}] ${message}`);
+  }
+  sampleStarted(): void {}
+  sampleFinished(cell: Cell, sample: Sample): void {
+    const clock = this.clocks.get(cell.platform);
+    clock?.tick();
+    const value = sample.value === null ? `failed (exit ${sample.exitCode})` : `${sample.value.toFixed(2)} ${cell.metric.unit}`;
+    const eta = clock?.eta() ?? null;
+    const timing = clock ? ` · elapsed ${durationText(clock.elapsed())}${eta !== null ? ` · ETA ${durationText(eta)}` : ''}` : '';
+    this.write(`[${cell.platform}] ${sampleText(cell, sample.index, this.plan.samplesPerCell, this.plan.warmup)}: ${value}${timing}`);
+  }
+  platformFinished(platform: string, error: string | null): void {
+    this.write(`[${platform}] ${error ? `skipped: ${error}` : 'done'}`);
+  }
+}
+
+interface Deferred {
+  promise: Promise<void>;
+  resolve(): void;
+  reject(error: Error): void;
+}
+
+function deferred(): Deferred {
+  let resolve!: () => void;
+  let reject!: (error: Error) => void;
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
+}
+
+type Task = ListrTaskWrapper<unknown, any, any>;
+
+interface Slot {
+  done: Deferred;
+  task: Task | null;
+  title: string;
+  lines: Map<string, string>;
+  clock: PlatformClock;
+  activity: string;
+}
+
+/** A listr2 view on stderr: one task per platform whose title shows the sample in flight, elapsed time and ETA. */
+export class ListrProgress implements ProgressListener {
+  private readonly slots = new Map<string, Slot>();
+  private readonly listr: Listr;
+  private ticker: NodeJS.Timeout | null = null;
+
+  constructor(private readonly plan: ProgressPlan) {
+    for (const name of ['host', ...plan.platforms]) {
+      this.slots.set(name, {
+        done: deferred(),
+        task: null,
+        title: name,
+        lines: new Map(),
+        clock: new PlatformClock(plan.cellsPerPlatform * plan.samplesPerCell),
+        activity: 'waiting',
+      });
+    }
+    const processOutput = new ProcessOutput(process.stderr, process.stderr);
+    this.listr = new Listr(
+      [...this.slots.entries()].map(([name, slot]) => ({
+        title: name,
+        enabled: () => name !== 'host' || slot.activity !== 'waiting' || slot.lines.size > 0,
+        task: async (_: unknown, task: Task) => {
+          slot.task = task;
+          this.render(name);
+          await slot.done.promise;
+        },
+        rendererOptions: { outputBar: Infinity, persistentOutput: false },
+      })),
+      {
+        concurrent: false,
+        exitOnError: false,
+        registerSignalListeners: false,
+        renderer: 'default',
+        rendererOptions: { logger: new ListrLogger({ processOutput }), collapseSubtasks: false },
+        fallbackRenderer: 'simple',
+        fallbackRendererOptions: { logger: new ListrLogger({ processOutput }) },
+      },
+    );
+  }
+
+  /** Start drawing; resolves when every platform has finished. */
+  async run(): Promise<void> {
+    this.ticker = setInterval(() => {
+      for (const name of this.slots.keys()) this.render(name);
+    }, 1000);
+    try {
+      await this.listr.run();
+    } finally {
+      if (this.ticker) clearInterval(this.ticker);
+    }
+  }
+
+  private render(name: string): void {
+    const slot = this.slots.get(name)!;
+    if (!slot.task) return;
+    const eta = slot.clock.eta();
+    const timing = slot.activity === 'sampling' ? ` · elapsed ${clock(slot.clock.elapsed())}${eta !== null ? ` · ETA ${clock(eta)}` : ''}` : '';
+    slot.task.title = `${slot.title}${timing}`;
+    slot.task.output = [...slot.lines.values()].join('\n');
+  }
+
+  finishHost(): void {
+    this.slots.get('host')?.done.resolve();
+  }
+
+  platformStarted(platform: string): void {
+    this.finishHost();
+    const slot = this.slots.get(platform)!;
+    slot.activity = 'preparing';
+    slot.clock.start();
+  }
+  phase(platform: string, message: string): void {
+    const slot = this.slots.get(platform);
+    if (!slot) return;
+    if (platform === 'host') slot.activity = 'priming';
+    slot.title = `${platform} · ${message}`;
+    this.render(platform);
+  }
+  sampleStarted(cell: Cell, index: number, perCell: number): void {
+    const slot = this.slots.get(cell.platform)!;
+    slot.activity = 'sampling';
+    slot.title = `${cell.platform} · ${sampleText(cell, index, perCell, this.plan.warmup)}`;
+    this.render(cell.platform);
+  }
+  sampleFinished(cell: Cell, sample: Sample): void {
+    const slot = this.slots.get(cell.platform)!;
+    slot.clock.tick();
+    const values = cell.samples.filter((s) => !s.warmup && s.value !== null).map((s) => s.value!);
+    const last = sample.value === null ? `failed (exit ${sample.exitCode})` : `${sample.value.toFixed(2)} ${cell.metric.unit}`;
+    const soFar = values.length ? ` · median so far ${median(values).toFixed(2)}` : '';
+    slot.lines.set(cell.strategy, `${cell.strategy.padEnd(10)} ${sample.index + 1}/${this.plan.samplesPerCell} · last ${last}${soFar}`);
+    this.render(cell.platform);
+  }
+  platformFinished(platform: string, error: string | null): void {
+    const slot = this.slots.get(platform)!;
+    slot.activity = 'done';
+    slot.title = platform;
+    this.render(platform);
+    if (error) slot.done.reject(new Error(`${platform}: ${error}`));
+    else slot.done.resolve();
+  }
+}

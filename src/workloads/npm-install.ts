@@ -1,0 +1,40 @@
+// The seed benchmark: install a create-react-app project's dependencies from its lock file.
+// Timed samples run `npm ci --offline` from a cache primed once per platform, so the network is not in the numbers.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { shellQuote } from '../util/shell.js';
+import type { Workload, WorkloadOptions } from './workload.js';
+
+export const NPM_INSTALL_FIXTURES = ['cra', 'small'] as const;
+
+const FIXTURE_DESCRIPTIONS: Record<string, string> = {
+  cra: 'a create-react-app 5 project (react-scripts 5.0.1, ~1,500 packages)',
+  small: 'a handful of packages (chalk, ms, semver): quick checks and tests',
+};
+
+export function fixturePath(fixture: string): string {
+  const dir = fileURLToPath(new URL(`../../fixtures/npm-install/${fixture}`, import.meta.url));
+  if (!existsSync(dir)) throw new Error(`no npm-install fixture named "${fixture}" (have: ${NPM_INSTALL_FIXTURES.join(', ')})`);
+  return dir;
+}
+
+const QUIET = '--no-audit --no-fund --no-update-notifier --loglevel=error';
+
+// node_modules may be a mount point (hybrid): empty it, then remove it where that is allowed.
+const EMPTY_NODE_MODULES =
+  'if [ -d node_modules ]; then find node_modules -mindepth 1 -maxdepth 1 -exec rm -rf {} +; rmdir node_modules 2>/dev/null; fi; true';
+
+export function npmInstall(options: WorkloadOptions): Workload {
+  const network = options.online ? '' : ' --offline';
+  return {
+    name: 'npm-install',
+    description: `npm ci of the ${FIXTURE_DESCRIPTIONS[options.fixture] ?? options.fixture}`,
+    metric: { name: 'time', unit: 's', lowerIsBetter: true },
+    fixtureDir: fixturePath(options.fixture),
+    dependencyDirs: ['node_modules'],
+    command: (cacheDir) => `npm ci${network} --cache ${shellQuote(cacheDir)} ${QUIET}`,
+    reset: EMPTY_NODE_MODULES,
+    prime: (cacheDir) => `npm ci --ignore-scripts --cache ${shellQuote(cacheDir)} ${QUIET} && ${EMPTY_NODE_MODULES}`,
+    hostRequirements: ['node', 'npm'],
+  };
+}
