@@ -12,6 +12,8 @@ export interface DiscoveryEnvironment {
   home: string;
   /** --context given on the command line, like `docker --context`. */
   context?: string;
+  /** Where system-wide sockets (/var/run/docker.sock, /run/podman) are looked for; "/" except in tests. */
+  root?: string;
 }
 
 export function defaultEnvironment(context?: string): DiscoveryEnvironment {
@@ -116,8 +118,8 @@ export function wellKnownSockets(de: DiscoveryEnvironment): Array<{ name: string
           { name: 'rootless', path: join(runtimeDir, 'docker.sock') },
         ]
       : []),
-    { name: 'podman', path: '/run/podman/podman.sock' },
-    { name: 'default', path: DEFAULT_SOCKET },
+    { name: 'podman', path: join(de.root ?? '/', 'run/podman/podman.sock') },
+    { name: 'default', path: join(de.root ?? '/', DEFAULT_SOCKET) },
   ];
   return sockets.filter((s) => existsSync(s.path));
 }

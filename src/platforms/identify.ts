@@ -69,7 +69,7 @@ export function identify(
     kind,
     label: platformLabel(kind, facts),
     engine: {
-      product: version.Platform?.Name ?? (kind === 'podman' ? 'Podman Engine' : 'Docker Engine'),
+      product: version.Platform?.Name || (kind === 'podman' ? 'Podman Engine' : 'Docker Engine'),
       version: info.ServerVersion ?? version.Version ?? 'unknown',
       apiVersion: version.ApiVersion ?? null,
       os: info.OperatingSystem ?? 'unknown',

@@ -19,7 +19,7 @@ const BAR_GAP = 6;
 const GROUP_GAP = 44;
 const LEFT = 72;
 const RIGHT = 24;
-const TOP = 84;
+const TOP = 100;
 const PLOT_HEIGHT = 320;
 const BOTTOM = 96;
 
@@ -49,7 +49,10 @@ export function renderSvg(doc: RunDocument): string {
   const strategies = STRATEGY_ORDER.filter((s) => doc.cells.some((c) => c.strategy === s));
   const unit = doc.cells[0]?.metric.unit ?? 's';
   const groupWidth = strategies.length * BAR + (strategies.length - 1) * BAR_GAP;
-  const width = Math.max(LEFT + RIGHT + groups.length * groupWidth + (groups.length + 1) * GROUP_GAP, 640);
+  const contentWidth = groups.length * groupWidth + (groups.length + 1) * GROUP_GAP;
+  const width = Math.max(LEFT + RIGHT + contentWidth, 640);
+  // Centre the groups when the chart is wider than they need (one platform).
+  const groupsLeft = LEFT + (width - LEFT - RIGHT - contentWidth) / 2;
   const legendTop = TOP + PLOT_HEIGHT + 56;
   const height = TOP + PLOT_HEIGHT + BOTTOM;
   const highest = Math.max(0, ...doc.cells.map((c) => c.summary?.max ?? 0));
@@ -67,7 +70,10 @@ export function renderSvg(doc: RunDocument): string {
       `${doc.settings.workloads.join(', ')} (${doc.settings.fixture} fixture): time per mount strategy`,
     )}</text>`,
     `<text x="${LEFT}" y="52" font-size="12" fill="#555">${escapeXml(
-      `Bars: median of ${doc.settings.runs} samples, whiskers: min–max. Lower is better. ${doc.host.os}, ${doc.host.cpuModel}, ${doc.startedAt.slice(0, 10)}.`,
+      `Bars: median of ${doc.settings.runs} samples; whiskers: min–max; lower is better.`,
+    )}</text>`,
+    `<text x="${LEFT}" y="70" font-size="12" fill="#555">${escapeXml(
+      `Host: ${doc.host.os}, ${doc.host.cpuModel}, ${doc.host.cpus} CPUs · ${doc.startedAt.slice(0, 10)} · mountbench ${doc.tool.version}`,
     )}</text>`,
   );
 
@@ -85,7 +91,7 @@ export function renderSvg(doc: RunDocument): string {
   );
 
   groups.forEach(({ platform, cells }, g) => {
-    const groupLeft = plotLeft + GROUP_GAP + g * (groupWidth + GROUP_GAP);
+    const groupLeft = groupsLeft + GROUP_GAP + g * (groupWidth + GROUP_GAP);
     strategies.forEach((strategy, i) => {
       const cell = cells.find((c) => c.strategy === strategy);
       const x = groupLeft + i * (BAR + BAR_GAP);

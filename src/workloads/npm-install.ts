@@ -28,7 +28,7 @@ export function npmInstall(options: WorkloadOptions): Workload {
   const network = options.online ? '' : ' --offline';
   return {
     name: 'npm-install',
-    description: `npm ci of the ${FIXTURE_DESCRIPTIONS[options.fixture] ?? options.fixture}`,
+    description: `npm ci of ${FIXTURE_DESCRIPTIONS[options.fixture] ?? options.fixture}`,
     metric: { name: 'time', unit: 's', lowerIsBetter: true },
     fixtureDir: fixturePath(options.fixture),
     dependencyDirs: ['node_modules'],

@@ -1,0 +1,118 @@
+// `mountbench run` end to end against the real engine: every strategy on the small fixture, a failing workload,
+// and Ctrl-C. After each, nothing labelled by the run may be left on the engine or in the run directory.
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type Docker from 'dockerode';
+import { Executor, type ProgressListener } from '../../src/bench/executor.js';
+import { newRunId } from '../../src/bench/labels.js';
+import { planCells } from '../../src/bench/plan.js';
+import { readRunDocument } from '../../src/results/store.js';
+import { npmInstall } from '../../src/workloads/npm-install.js';
+import { startCli } from '../helpers/cli.js';
+import { currentEndpoint, leftovers, requireEngine } from '../helpers/engine.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'mountbench-it-'));
+let docker: Docker;
+before(async () => {
+  docker = await requireEngine();
+});
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+const quiet: ProgressListener = {
+  platformStarted: () => undefined,
+  phase: () => undefined,
+  sampleStarted: () => undefined,
+  sampleFinished: () => undefined,
+  platformFinished: () => undefined,
+};
+
+describe('mountbench run on the real engine', () => {
+  it('measures the small fixture under all five strategies and cleans up', async () => {
+    const out = join(scratch, 'all');
+    const { code, stderr, stdout } = await startCli(['run', '--fixture', 'small', '--runs', '2', '--warmup', '1', '--output', out, '--progress', 'plain']).done;
+    assert.equal(code, 0, stderr);
+    for (const file of ['run.json', 'results.md', 'results.csv', 'samples.csv', 'chart.svg']) assert.ok(existsSync(join(out, file)), file);
+    assert.ok(!existsSync(join(out, '.work')), 'the work directory is removed');
+
+    const doc = await readRunDocument(join(out, 'run.json'));
+    assert.equal(doc.status, 'complete');
+    assert.deepEqual(doc.cells.map((c) => c.strategy), ['native', 'container', 'hybrid', 'bind', 'volume']);
+    for (const cell of doc.cells) {
+      assert.equal(cell.status, 'ok', `${cell.strategy}: ${cell.reason}`);
+      assert.equal(cell.samples.length, 3);
+      assert.equal(cell.samples.filter((s) => s.warmup).length, 1);
+      assert.equal(cell.summary?.n, 2);
+      assert.ok(cell.summary!.median > 0.05 && cell.summary!.median < 120, `${cell.strategy} median ${cell.summary!.median}`);
+      assert.ok(cell.runtime?.npm, `${cell.strategy} records the npm version`);
+    }
+    // The bind cell's mount type is read from inside its container, and becomes the platform's file sharing.
+    const bind = doc.cells.find((c) => c.strategy === 'bind')!;
+    assert.equal(bind.mounts[0].target, '/mountbench/project');
+    assert.ok(bind.mounts[0].fstype, 'fstype of the bind mount');
+    assert.match(bind.mounts[0].mountinfo!, / \/mountbench\/project /);
+    assert.deepEqual(doc.platforms[0].identity?.fileSharing?.fstype, bind.mounts[0].fstype);
+    const hybrid = doc.cells.find((c) => c.strategy === 'hybrid')!;
+    assert.deepEqual(hybrid.mounts.map((m) => m.target), ['/mountbench/project', '/mountbench/project/node_modules']);
+    assert.equal(doc.cells.find((c) => c.strategy === 'container')!.mounts[0].fstype, 'overlay');
+    assert.equal(doc.cells.find((c) => c.strategy === 'native')!.ratioToNative?.value, 1);
+    assert.match(stdout, /Bind mount \+ volume/);
+    assert.equal(await leftovers(docker, doc.id), 0);
+  });
+
+  it('records a failing workload, marks its cells failed, and still cleans up', async () => {
+    const runId = newRunId();
+    const failing = { ...npmInstall({ fixture: 'small', online: false }), command: () => "echo 'npm ERR! something broke' >&2; exit 3" };
+    const endpoint = currentEndpoint();
+    const executor = new Executor(
+      { runId, workDir: join(scratch, 'failing'), runs: 2, warmup: 0, image: null, online: false, order: 'interleaved', hostNpm: null },
+      failing,
+      quiet,
+    );
+    const execution = await executor.execute([endpoint], planCells([endpoint.name], ['container', 'bind'], failing.name));
+    for (const cell of execution.cells) {
+      assert.equal(cell.status, 'failed');
+      assert.match(cell.reason!, /sample 1 exited with 3: npm ERR! something broke/);
+      assert.equal(cell.samples.length, 1, 'a failed cell stops sampling');
+      assert.equal(cell.samples[0].value, null);
+      assert.match(cell.samples[0].outputTail!, /something broke/);
+    }
+    assert.equal(await leftovers(docker, runId), 0);
+  });
+
+  it('stops cleanly on Ctrl-C: keeps what was measured, removes every container and volume', async () => {
+    const out = join(scratch, 'interrupted');
+    const { child, done } = startCli(['run', '--fixture', 'small', '--runs', '50', '--warmup', '0', '--output', out, '--progress', 'plain']);
+    let seen = '';
+    await new Promise<void>((resolve) => {
+      child.stderr!.on('data', (c: Buffer) => {
+        seen += c.toString();
+        if (/sample 2\/50/.test(seen)) resolve();
+      });
+    });
+    child.kill('SIGINT');
+    const { code, stderr } = await done;
+    assert.equal(code, 130, stderr);
+    assert.match(stderr, /interrupted/);
+    const doc = await readRunDocument(join(out, 'run.json'));
+    assert.equal(doc.status, 'interrupted');
+    assert.ok(doc.cells.some((c) => c.samples.length > 0), 'samples measured before Ctrl-C are kept');
+    assert.ok(doc.cells.every((c) => c.status === 'interrupted'));
+    assert.ok(!existsSync(join(out, '.work')));
+    assert.equal(await leftovers(docker, doc.id), 0);
+    assert.ok(readFileSync(join(out, 'results.md'), 'utf8').includes('interrupted'));
+  });
+
+  it('an image that cannot be found skips the platform with a clear reason and exits 2', async () => {
+    const out = join(scratch, 'no-image');
+    const { code, stderr } = await startCli(['run', '--fixture', 'small', '--strategies', 'container', '--image', 'mountbench/does-not-exist:1', '--output', out, '--progress', 'plain']).done;
+    assert.equal(code, 2, stderr);
+    assert.match(stderr, /image mountbench\/does-not-exist:1 is not on this platform and could not be pulled/);
+    assert.match(stderr, /--image REF/);
+    const doc = await readRunDocument(join(out, 'run.json'));
+    assert.equal(doc.cells[0].status, 'skipped');
+    assert.equal(await leftovers(docker, doc.id), 0);
+  });
+});

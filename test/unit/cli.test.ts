@@ -1,0 +1,73 @@
+// The command line without an engine: help, usage errors and their exit codes, schema, report.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { runCli } from '../helpers/cli.js';
+
+const RUN = fileURLToPath(new URL('../recordings/runs/small-docker-linux.json', import.meta.url));
+const scratch = mkdtempSync(join(tmpdir(), 'mountbench-cli-'));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('mountbench CLI', () => {
+  it('run --help teaches the strategies, timing and exit codes', async () => {
+    const { code, stdout } = await runCli(['run', '--help']);
+    assert.equal(code, 0);
+    for (const text of ['--strategies', '--runs', '--warmup', '--image', '--fixture', '--output', '--all-platforms', 'hybrid', 'Exit codes']) {
+      assert.ok(stdout.includes(text), text);
+    }
+  });
+  it('a bad flag value exits 64 with the error and that option help line', async () => {
+    const { code, stderr } = await runCli(['run', '--runs', 'zero']);
+    assert.equal(code, 64);
+    assert.match(stderr, /argument 'zero' is invalid/);
+    assert.match(stderr, /-n, --runs <n>\s+measured samples per cell/);
+  });
+  it('an unknown flag exits 64 and suggests the right one', async () => {
+    const { code, stderr } = await runCli(['run', '--strategy', 'bind']);
+    assert.equal(code, 64);
+    assert.match(stderr, /unknown option '--strategy'/);
+    assert.match(stderr, /Did you mean --strategies\?/);
+  });
+  it('an unknown strategy names the valid ones', async () => {
+    const { code, stderr } = await runCli(['run', '--strategies', 'bind,sync']);
+    assert.equal(code, 64);
+    assert.match(stderr, /sync is planned/);
+    assert.match(stderr, /native, container, hybrid, bind, volume/);
+  });
+  it('no reachable engine exits 2 with the endpoints tried and how to start them', async () => {
+    const { code, stderr } = await runCli(['run', '--fixture', 'small', '--output', join(scratch, 'none')], {
+      DOCKER_HOST: `unix://${join(scratch, 'no-such.sock')}`,
+    });
+    assert.equal(code, 2);
+    assert.match(stderr, /no Docker engine answers/);
+    assert.match(stderr, /no-such\.sock.*not running/);
+    assert.match(stderr, /to start it:/);
+  });
+  it('schema prints the JSON Schema of run.json', async () => {
+    const { code, stdout } = await runCli(['schema']);
+    assert.equal(code, 0);
+    const schema = JSON.parse(stdout);
+    assert.equal(schema.type, 'object');
+    assert.ok(schema.properties.cells && schema.properties.platforms && schema.properties.host);
+  });
+  it('report renders a saved run in each format', async () => {
+    for (const [format, pattern] of [['md', /\| Test Type \|/], ['csv', /^os,platform,/], ['svg', /^<svg /], ['json', /"schemaVersion": 1/], ['samples-csv', /^platform,strategy/], ['table', /Bind mount/]] as const) {
+      const { code, stdout } = await runCli(['report', RUN, '--format', format]);
+      assert.equal(code, 0, format);
+      assert.match(stdout, pattern, format);
+    }
+  });
+  it('report on a file that is not a run exits 2 and says what is wrong', async () => {
+    const bad = join(scratch, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ schemaVersion: 1, cells: 'no' }));
+    const { code, stderr } = await runCli(['report', bad]);
+    assert.equal(code, 2);
+    assert.match(stderr, /is not a mountbench run document/);
+    const missing = await runCli(['report', join(scratch, 'missing.json')]);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /cannot read .*ENOENT/);
+  });
+});
