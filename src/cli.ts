@@ -83,7 +83,7 @@ export function buildProgram(): Command {
     .option('-s, --strategies <list>', `comma-separated strategies: ${IMPLEMENTED_STRATEGIES.join(', ')}`, strategyList, [...DEFAULT_STRATEGIES])
     .option('-n, --runs <n>', 'measured samples per cell', positiveInteger(1), 5)
     .option('-w, --warmup <n>', 'warm-up samples per cell (recorded, not summarised)', positiveInteger(0), 1)
-    .addOption(new Option('--fixture <name>', 'project to install: cra (create-react-app 5, ~1,500 packages) or small (a handful, for quick checks)').choices(NPM_INSTALL_FIXTURES).default('cra'))
+    .addOption(new Option('--fixture <name>', 'project to install: cra (create-react-app 5, ~1,500 packages), medium (an Express API and its linter, ~220) or small (a handful, for quick checks)').choices(NPM_INSTALL_FIXTURES).default('cra'))
     .option('--image <ref>', `image with node and npm (default: ${DEFAULT_IMAGE}; ${OFFLINE_IMAGE} when no registry answers)`)
     .option('-o, --output <dir>', 'run directory (default: ./mountbench-results/<run id>)')
     .option('-p, --platform <names>', 'comma-separated platform names from `mountbench platforms` (default: the current one)', nameList)

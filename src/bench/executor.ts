@@ -119,7 +119,7 @@ export class Executor {
       this.listener.platformStarted(endpoint.name);
       const record = await this.executePlatform(endpoint, cells, hostCacheDir, hostPrimingError, execution.priming);
       execution.platforms.push(record);
-      this.listener.platformFinished(endpoint.name, record.error);
+      this.listener.platformFinished(endpoint.name, this.interrupted ? 'interrupted' : record.error);
     }
     execution.interrupted = this.interrupted;
     return execution;

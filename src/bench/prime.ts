@@ -45,6 +45,7 @@ export async function primePlatform(ctx: PlatformContext, workload: Workload): P
     ctx,
     { name: objectName(ctx.runId, ctx.platformName, 'prime'), cellId: 'prime', mounts: [] },
     'prime',
+    ctx.hostCacheDir === null,
   );
   try {
     if (ctx.hostCacheDir) {

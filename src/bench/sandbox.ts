@@ -45,7 +45,8 @@ export interface ContainerSpec {
   mounts: Docker.MountSettings[];
 }
 
-export async function startContainer(ctx: PlatformContext, spec: ContainerSpec, role = 'cell'): Promise<Docker.Container> {
+/** `network`: whether the container needs the network (priming without a host cache); samples never do unless --online. */
+export async function startContainer(ctx: PlatformContext, spec: ContainerSpec, role = 'cell', network = ctx.online): Promise<Docker.Container> {
   const container = await ctx.docker.createContainer({
     name: spec.name,
     Image: ctx.image,
@@ -54,7 +55,7 @@ export async function startContainer(ctx: PlatformContext, spec: ContainerSpec, 
     WorkingDir: CONTAINER_PROJECT_DIR,
     Labels: labels(ctx.runId, role, spec.cellId),
     HostConfig: {
-      NetworkMode: ctx.online || role === 'prime' ? 'bridge' : 'none',
+      NetworkMode: network ? 'bridge' : 'none',
       Mounts: [{ Type: 'volume', Source: ctx.cacheVolume, Target: CONTAINER_CACHE_DIR }, ...spec.mounts],
     },
   });

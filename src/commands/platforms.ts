@@ -37,7 +37,7 @@ export async function platformsCommand(options: PlatformsOptions): Promise<numbe
       const image = await anyLocalImage(p.docker, options.image);
       if (image) {
         fileSharing = await probeFileSharing(p.docker, image, process.cwd()).catch((error: Error) => {
-          note = `file-sharing probe failed: ${error.message}`;
+          note = `file-sharing probe failed: ${error.message.replace(/^\(HTTP code \d+\) [a-z ]+- /, '').slice(0, 160)}`;
           return null;
         });
       } else {

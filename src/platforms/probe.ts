@@ -30,21 +30,31 @@ export function probeEndpoints(endpoints: Endpoint[]): Promise<ProbedEndpoint[]>
 
 const PROBE_TARGET = '/mountbench/probe';
 
+/** Logs of a container without a TTY come in frames: 8-byte header (stream, 0, 0, 0, size as uint32 BE), payload. */
+export function demuxedText(buffer: Buffer): string {
+  let text = '';
+  for (let at = 0; at + 8 <= buffer.length; ) {
+    const size = buffer.readUInt32BE(at + 4);
+    text += buffer.subarray(at + 8, at + 8 + size).toString('utf8');
+    at += 8 + size;
+  }
+  return text;
+}
+
 /** Bind-mount a host directory read-only into a throw-away container and read the mount's file system type. */
 export async function probeFileSharing(docker: Docker, image: string, hostDir: string): Promise<FileSharing> {
   const container = await docker.createContainer({
     Image: image,
     Entrypoint: ['cat'],
     Cmd: ['/proc/self/mountinfo'],
-    Tty: true,
     Labels: { 'mountbench.run': `probe-${randomBytes(3).toString('hex')}`, 'mountbench.role': 'probe' },
     HostConfig: { NetworkMode: 'none', Mounts: [{ Type: 'bind', Source: hostDir, Target: PROBE_TARGET, ReadOnly: true }] },
   });
   try {
     await container.start();
     await container.wait();
-    const logs = (await container.logs({ stdout: true, stderr: true })) as unknown as Buffer;
-    return fileSharingOf(mountFor(parseMountinfo(logs.toString('utf8')), PROBE_TARGET));
+    const logs = (await container.logs({ stdout: true, stderr: false })) as unknown as Buffer;
+    return fileSharingOf(mountFor(parseMountinfo(demuxedText(logs)), PROBE_TARGET));
   } finally {
     await container.remove({ force: true }).catch(() => undefined);
   }

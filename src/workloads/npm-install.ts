@@ -5,10 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { shellQuote } from '../util/shell.js';
 import type { Workload, WorkloadOptions } from './workload.js';
 
-export const NPM_INSTALL_FIXTURES = ['cra', 'small'] as const;
+export const NPM_INSTALL_FIXTURES = ['cra', 'medium', 'small'] as const;
 
 const FIXTURE_DESCRIPTIONS: Record<string, string> = {
   cra: 'a create-react-app 5 project (react-scripts 5.0.1, ~1,500 packages)',
+  medium: 'an Express API with its linter (~220 packages): shows file-sharing costs in a minute',
   small: 'a handful of packages (chalk, ms, semver): quick checks and tests',
 };
 

@@ -1,0 +1,228 @@
+#!/usr/bin/env bash
+# A Mac-like "slow file sharing" Docker platform on one Linux machine, and Podman beside it.
+#
+# On a Mac, bind mounts are slow because every file operation crosses from the Linux VM to the host's file system.
+# This lab reproduces that shape with real parts: a second dockerd in a mount namespace of its own, in which the
+# shared directories are over-mounted by a FUSE view of themselves (sshfs over loopback, like Lima's reverse-sshfs,
+# or bindfs), while its volumes stay on its own local storage and the host keeps the real, fast directories.
+# The engine runs in a network namespace of its own (containers get no network; mountbench runs samples offline
+# anyway), so it cannot touch the host's bridges or firewall.
+#
+#   scripts/sharing-lab.sh up [--via sshfs|bindfs] [--podman]   start (idempotent); --podman also starts Podman
+#   scripts/sharing-lab.sh down                                  stop and remove everything the lab made
+#   scripts/sharing-lab.sh status                                what runs
+#
+# The lab registers the docker context `mountbench-lab`; Podman answers at unix:///run/podman/podman.sock.
+# Env: MOUNTBENCH_LAB_SHARED  directories shared through FUSE (default: "/work /tmp")
+#      MOUNTBENCH_LAB_IMAGE   image copied into the lab engines (default: mountbench/node:offline)
+set -euo pipefail
+
+STATE=/run/mblab
+DATA_ROOT=/var/lib/mountbench-lab
+SOCKET=$STATE/docker.sock
+CONTEXT=mountbench-lab
+SSH_PORT=${MOUNTBENCH_LAB_SSH_PORT:-22722}
+SHARED=${MOUNTBENCH_LAB_SHARED:-/work /tmp}
+IMAGE=${MOUNTBENCH_LAB_IMAGE:-mountbench/node:offline}
+PODMAN_SOCKET=/run/podman/podman.sock
+PODMAN_STATE=$STATE/podman
+
+say() { printf 'sharing-lab: %s\n' "$*" >&2; }
+die() { say "$*"; exit 2; }
+alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+lab_answers() { docker -H "unix://$SOCKET" info >/dev/null 2>&1; }
+podman_answers() { docker -H "unix://$PODMAN_SOCKET" version >/dev/null 2>&1; }
+
+require_root() { [ "$(id -u)" = 0 ] || die "needs root (it starts daemons and mounts file systems)"; }
+
+install_packages() {
+  local missing=()
+  command -v dockerd >/dev/null || missing+=(docker.io)
+  command -v sshfs >/dev/null || missing+=(sshfs)
+  command -v bindfs >/dev/null || missing+=(bindfs)
+  [ -x /usr/sbin/sshd ] || missing+=(openssh-server)
+  if [ "${WITH_PODMAN:-0}" = 1 ]; then command -v podman >/dev/null || missing+=(podman); fi
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "installing ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+start_sshd() {
+  alive "$STATE/sshd.pid" && return 0
+  mkdir -p /run/sshd
+  [ -f "$STATE/host_key" ] || ssh-keygen -q -t ed25519 -N '' -f "$STATE/host_key"
+  [ -f "$STATE/client_key" ] || ssh-keygen -q -t ed25519 -N '' -f "$STATE/client_key"
+  cp "$STATE/client_key.pub" "$STATE/authorized_keys"
+  cat >"$STATE/sshd_config" <<EOF
+Port $SSH_PORT
+ListenAddress 127.0.0.1
+HostKey $STATE/host_key
+PidFile $STATE/sshd.pid
+AuthorizedKeysFile $STATE/authorized_keys
+PermitRootLogin prohibit-password
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+UsePAM no
+Subsystem sftp internal-sftp
+EOF
+  /usr/sbin/sshd -f "$STATE/sshd_config"
+  for _ in $(seq 1 20); do alive "$STATE/sshd.pid" && return 0; sleep 0.2; done
+  die "sshd did not start on 127.0.0.1:$SSH_PORT"
+}
+
+# Runs inside the lab's mount namespace: over-mount each shared directory with a FUSE view of itself, record the
+# FUSE processes, then start dockerd in a network namespace of its own.
+namespace_main() {
+  local via=$1 dir
+  for dir in $SHARED; do
+    [ -d "$dir" ] || continue
+    case $via in
+      sshfs)
+        sshfs -f -p "$SSH_PORT" \
+          -o "IdentityFile=$STATE/client_key,StrictHostKeyChecking=no,UserKnownHostsFile=/dev/null,allow_other,LogLevel=ERROR" \
+          "root@127.0.0.1:$dir" "$dir" &
+        ;;
+      bindfs) bindfs -f "$dir" "$dir" & ;;
+    esac
+    echo $! >>"$STATE/fuse.pids"
+  done
+  for dir in $SHARED; do
+    [ -d "$dir" ] || continue
+    for _ in $(seq 1 50); do grep -q " $dir fuse" /proc/self/mounts && break; sleep 0.1; done
+    grep -q " $dir fuse" /proc/self/mounts || { echo "FUSE mount of $dir did not appear" >&2; exit 1; }
+  done
+  # runc binds console sockets under $TMPDIR, which cannot live on a FUSE share: give the engine a local one.
+  mkdir -p "$STATE/tmp"
+  exec unshare -n env TMPDIR="$STATE/tmp" sh -c "ip link set lo up && exec dockerd \
+    --data-root $DATA_ROOT/docker --exec-root $STATE/exec --pidfile $STATE/dockerd.pid \
+    -H unix://$SOCKET --bridge=none --iptables=false --ip-masq=false --ip6tables=false"
+}
+
+start_lab() {
+  local via=$1
+  if lab_answers; then
+    [ "$(cat "$STATE/via" 2>/dev/null)" = "$via" ] || die "the lab already runs with --via $(cat "$STATE/via"); run down first"
+    say "the lab engine already answers at unix://$SOCKET ($via)"
+    return 0
+  fi
+  start_sshd
+  echo "$via" >"$STATE/via"
+  rm -f "$STATE/fuse.pids"
+  mkdir -p "$DATA_ROOT/docker"
+  say "starting the lab engine: bind mounts of $SHARED through $via"
+  setsid unshare -m --propagation private "$0" __namespace "$via" >"$STATE/dockerd.log" 2>&1 </dev/null &
+  echo $! >"$STATE/namespace.pid"
+  for _ in $(seq 1 120); do lab_answers && break; sleep 0.5; done
+  lab_answers || { tail -20 "$STATE/dockerd.log" >&2; die "the lab engine did not answer; see $STATE/dockerd.log"; }
+  docker context inspect "$CONTEXT" >/dev/null 2>&1 \
+    || docker context create "$CONTEXT" --description "mountbench sharing lab ($via)" --docker "host=unix://$SOCKET" >/dev/null
+}
+
+copy_image() {
+  local target=$1 loader=$2
+  docker image inspect "$IMAGE" >/dev/null 2>&1 || die "$IMAGE is not on the host engine (run: npm run engine)"
+  if [ "$target" = lab ]; then
+    docker -H "unix://$SOCKET" image inspect "$IMAGE" >/dev/null 2>&1 && return 0
+  else
+    CONTAINERS_CONF=$PODMAN_STATE/containers.conf podman image exists "$IMAGE" && return 0
+  fi
+  say "copying $IMAGE into the $target engine"
+  docker save "$IMAGE" | $loader >/dev/null
+}
+
+start_podman() {
+  if podman_answers; then say "Podman already answers at unix://$PODMAN_SOCKET"; return 0; fi
+  mkdir -p "$PODMAN_STATE" /run/podman
+  # Without this, containers fail with "error setting rlimit type 7" on these machines.
+  printf '[containers]\ndefault_ulimits = []\n' >"$PODMAN_STATE/containers.conf"
+  say "starting Podman's Docker API at unix://$PODMAN_SOCKET"
+  CONTAINERS_CONF=$PODMAN_STATE/containers.conf setsid podman system service --time=0 "unix://$PODMAN_SOCKET" \
+    >"$PODMAN_STATE/service.log" 2>&1 </dev/null &
+  echo $! >"$PODMAN_STATE/service.pid"
+  for _ in $(seq 1 60); do podman_answers && break; sleep 0.5; done
+  podman_answers || die "Podman did not answer; see $PODMAN_STATE/service.log"
+  echo yes >"$PODMAN_STATE/started-by-lab"
+}
+
+stop_pidfile() {
+  local file=$1 _
+  alive "$file" || { rm -f "$file"; return 0; }
+  kill "$(cat "$file")" 2>/dev/null || true
+  for _ in $(seq 1 40); do alive "$file" || break; sleep 0.25; done
+  alive "$file" && kill -9 "$(cat "$file")" 2>/dev/null || true
+  rm -f "$file"
+}
+
+down() {
+  if [ -f "$PODMAN_STATE/started-by-lab" ]; then
+    say "stopping Podman and removing what the lab loaded into it"
+    CONTAINERS_CONF=$PODMAN_STATE/containers.conf podman rm -af >/dev/null 2>&1 || true
+    CONTAINERS_CONF=$PODMAN_STATE/containers.conf podman volume prune -f >/dev/null 2>&1 || true
+    CONTAINERS_CONF=$PODMAN_STATE/containers.conf podman rmi -f "$IMAGE" >/dev/null 2>&1 || true
+    stop_pidfile "$PODMAN_STATE/service.pid"
+    rm -f "$PODMAN_SOCKET"
+  fi
+  if [ -d "$STATE" ]; then
+    say "stopping the lab engine"
+    stop_pidfile "$STATE/dockerd.pid"
+    stop_pidfile "$STATE/namespace.pid"
+    if [ -f "$STATE/fuse.pids" ]; then
+      while read -r pid; do kill "$pid" 2>/dev/null || true; done <"$STATE/fuse.pids"
+    fi
+    stop_pidfile "$STATE/sshd.pid"
+  fi
+  docker context rm -f "$CONTEXT" >/dev/null 2>&1 || true
+  # The engine's mounts lived in its own mount namespace and ended with it; its storage goes with the lab.
+  rm -rf "$DATA_ROOT" "$STATE"
+  say "down: no lab process, mount, context or storage is left"
+}
+
+status() {
+  local code=0
+  if lab_answers; then
+    say "lab engine: up at unix://$SOCKET (context $CONTEXT), bind mounts through $(cat "$STATE/via"): $SHARED"
+  else
+    say "lab engine: down"; code=3
+  fi
+  if alive "$STATE/sshd.pid"; then say "sshd: up on 127.0.0.1:$SSH_PORT"; fi
+  if podman_answers; then say "podman: up at unix://$PODMAN_SOCKET"; else say "podman: down"; fi
+  return $code
+}
+
+main() {
+  local command=${1:-status}
+  shift || true
+  local via=sshfs
+  WITH_PODMAN=0
+  while [ $# -gt 0 ]; do
+    case $1 in
+      --via) via=${2:?--via needs sshfs or bindfs}; shift 2 ;;
+      --via=*) via=${1#--via=}; shift ;;
+      --podman) WITH_PODMAN=1; shift ;;
+      *) die "unknown option $1 (usage: $0 up [--via sshfs|bindfs] [--podman] | down | status)" ;;
+    esac
+  done
+  case $via in sshfs | bindfs) ;; *) die "--via must be sshfs or bindfs, not $via" ;; esac
+  case $command in
+    up)
+      require_root
+      install_packages
+      mkdir -p "$STATE"
+      start_lab "$via"
+      copy_image lab "docker -H unix://$SOCKET load"
+      if [ "$WITH_PODMAN" = 1 ]; then
+        start_podman
+        copy_image podman "env CONTAINERS_CONF=$PODMAN_STATE/containers.conf podman load"
+      fi
+      status
+      ;;
+    down) require_root; down ;;
+    status) status ;;
+    __namespace) namespace_main "$via" ;;
+    *) die "usage: $0 up [--via sshfs|bindfs] [--podman] | down | status" ;;
+  esac
+}
+
+if [ "${1:-}" = __namespace ]; then namespace_main "$2"; else main "$@"; fi
