@@ -13,6 +13,8 @@ set -euo pipefail
 OFFLINE_IMAGE=${MOUNTBENCH_OFFLINE_IMAGE:-mountbench/node:offline}
 OFFICIAL_IMAGE=${MOUNTBENCH_OFFICIAL_IMAGE:-node:24-slim}
 DOCKERD_LOG=/var/log/mountbench-dockerd.log
+# Bump when the offline image's recipe changes, so machines that keep an older build get a new one.
+OFFLINE_RECIPE=2
 
 say() { printf 'engine: %s\n' "$*" >&2; }
 
@@ -64,7 +66,8 @@ build_offline_image() {
   cp -a "$npm_dir" "$root/usr/local/lib/node_modules/npm"
   ln -sf ../lib/node_modules/npm/bin/npm-cli.js "$root/usr/local/bin/npm"
   ln -sf ../lib/node_modules/npm/bin/npx-cli.js "$root/usr/local/bin/npx"
-  # This machine's egress proxy signs HTTPS with its own CA; containers need it to reach the npm registry.
+  # This machine's egress proxy signs HTTPS with its own CA; containers need it to reach the npm registry
+  # (node reads it through NODE_EXTRA_CA_CERTS, set below).
   if compgen -G '/usr/local/share/ca-certificates/*.crt' >/dev/null; then
     cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
     chroot "$root" update-ca-certificates >/dev/null 2>&1
@@ -72,6 +75,8 @@ build_offline_image() {
   rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/*
   tar -C "$root" -c . | docker import \
     --change 'ENV PATH=/usr/local/bin:/usr/local/sbin:/usr/sbin:/usr/bin:/sbin:/bin' \
+    --change 'ENV NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt' \
+    --change "LABEL mountbench.recipe=$OFFLINE_RECIPE" \
     --change 'CMD ["/bin/bash"]' \
     --message "mountbench offline Node image (debootstrap bookworm + host node)" - "$OFFLINE_IMAGE" >/dev/null
   rm -rf "$root"
@@ -81,8 +86,12 @@ build_offline_image() {
   say "built $OFFLINE_IMAGE"
 }
 
+offline_image_current() {
+  [ "$(docker image inspect -f '{{index .Config.Labels "mountbench.recipe"}}' "$OFFLINE_IMAGE" 2>/dev/null)" = "$OFFLINE_RECIPE" ]
+}
+
 ensure_image() {
-  if image_present "$OFFICIAL_IMAGE" || image_present "$OFFLINE_IMAGE"; then return 0; fi
+  if image_present "$OFFICIAL_IMAGE" || offline_image_current; then return 0; fi
   if timeout 120 docker pull -q "$OFFICIAL_IMAGE" >/dev/null 2>&1; then
     say "pulled $OFFICIAL_IMAGE"
     return 0

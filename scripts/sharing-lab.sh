@@ -116,6 +116,8 @@ start_lab() {
   echo $! >"$STATE/namespace.pid"
   for _ in $(seq 1 120); do lab_answers && break; sleep 0.5; done
   lab_answers || { tail -20 "$STATE/dockerd.log" >&2; die "the lab engine did not answer; see $STATE/dockerd.log"; }
+  # Everything the lab runs lives in this mount namespace; `down` ends every process in it.
+  readlink "/proc/$(cat "$STATE/namespace.pid")/ns/mnt" >"$STATE/mntns"
   docker context inspect "$CONTEXT" >/dev/null 2>&1 \
     || docker context create "$CONTEXT" --description "mountbench sharing lab ($via)" --docker "host=unix://$SOCKET" >/dev/null
 }
@@ -130,6 +132,7 @@ copy_image() {
   fi
   say "copying $IMAGE into the $target engine"
   docker save "$IMAGE" | $loader >/dev/null
+  if [ "$target" = podman ]; then touch "$PODMAN_STATE/loaded-image"; fi
 }
 
 start_podman() {
@@ -150,17 +153,19 @@ stop_pidfile() {
   local file=$1 _
   alive "$file" || { rm -f "$file"; return 0; }
   kill "$(cat "$file")" 2>/dev/null || true
-  for _ in $(seq 1 40); do alive "$file" || break; sleep 0.25; done
+  # dockerd stops its containers first (up to 15 s for one that ignores SIGTERM).
+  for _ in $(seq 1 80); do alive "$file" || break; sleep 0.25; done
   alive "$file" && kill -9 "$(cat "$file")" 2>/dev/null || true
   rm -f "$file"
 }
 
 down() {
   if [ -f "$PODMAN_STATE/started-by-lab" ]; then
-    say "stopping Podman and removing what the lab loaded into it"
-    CONTAINERS_CONF=$PODMAN_STATE/containers.conf podman rm -af >/dev/null 2>&1 || true
-    CONTAINERS_CONF=$PODMAN_STATE/containers.conf podman volume prune -f >/dev/null 2>&1 || true
-    CONTAINERS_CONF=$PODMAN_STATE/containers.conf podman rmi -f "$IMAGE" >/dev/null 2>&1 || true
+    say "stopping Podman and removing what mountbench and the lab left in it"
+    local podman="env CONTAINERS_CONF=$PODMAN_STATE/containers.conf podman"
+    $podman ps -aq --filter label=mountbench.run | xargs -r $podman rm -f >/dev/null 2>&1 || true
+    $podman volume ls -q --filter label=mountbench.run | xargs -r $podman volume rm -f >/dev/null 2>&1 || true
+    [ -f "$PODMAN_STATE/loaded-image" ] && { $podman rmi -f "$IMAGE" >/dev/null 2>&1 || true; }
     stop_pidfile "$PODMAN_STATE/service.pid"
     rm -f "$PODMAN_SOCKET"
   fi
@@ -168,6 +173,14 @@ down() {
     say "stopping the lab engine"
     stop_pidfile "$STATE/dockerd.pid"
     stop_pidfile "$STATE/namespace.pid"
+    # Whatever is left in the lab's mount namespace (containerd, shims, the FUSE daemons) ends with it.
+    if [ -f "$STATE/mntns" ]; then
+      local ns pid
+      ns=$(cat "$STATE/mntns")
+      for pid in $(ls /proc | grep -E '^[0-9]+$'); do
+        [ "$(readlink "/proc/$pid/ns/mnt" 2>/dev/null)" = "$ns" ] && kill -9 "$pid" 2>/dev/null || true
+      done
+    fi
     if [ -f "$STATE/fuse.pids" ]; then
       while read -r pid; do kill "$pid" 2>/dev/null || true; done <"$STATE/fuse.pids"
     fi
@@ -220,7 +233,6 @@ main() {
       ;;
     down) require_root; down ;;
     status) status ;;
-    __namespace) namespace_main "$via" ;;
     *) die "usage: $0 up [--via sshfs|bindfs] [--podman] | down | status" ;;
   esac
 }

@@ -89,7 +89,8 @@ export async function runCommand(options: RunOptions, argv: string[]): Promise<R
     image: options.image,
     online: options.online,
     order: options.order,
-    hostNpm: options.strategies.includes('native') ? host.npm : null,
+    // The host's npm primes the cache for every platform when it can (its registry, proxy and CA settings apply).
+    hostNpm: host.npm,
   };
   process.stderr.write(
     `${pc.bold('mountbench run')} ${runId}: ${workload.description}\n` +

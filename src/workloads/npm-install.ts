@@ -35,7 +35,7 @@ export function npmInstall(options: WorkloadOptions): Workload {
     dependencyDirs: ['node_modules'],
     command: (cacheDir) => `npm ci${network} --cache ${shellQuote(cacheDir)} ${QUIET}`,
     reset: EMPTY_NODE_MODULES,
-    prime: (cacheDir) => `npm ci --ignore-scripts --cache ${shellQuote(cacheDir)} ${QUIET} && ${EMPTY_NODE_MODULES}`,
+    prime: (cacheDir) => `(npm ci --ignore-scripts --cache ${shellQuote(cacheDir)} ${QUIET}) && (${EMPTY_NODE_MODULES})`,
     hostRequirements: ['node', 'npm'],
   };
 }

@@ -82,6 +82,24 @@ describe('mountbench run on the real engine', () => {
     assert.equal(await leftovers(docker, runId), 0);
   });
 
+  it('without npm on the host, primes the cache in a container with network, then samples offline', async () => {
+    const runId = newRunId();
+    const workload = npmInstall({ fixture: 'small', online: false });
+    const endpoint = currentEndpoint();
+    const executor = new Executor(
+      { runId, workDir: join(scratch, 'no-host-npm'), runs: 1, warmup: 0, image: null, online: false, order: 'interleaved', hostNpm: null },
+      workload,
+      quiet,
+    );
+    const execution = await executor.execute([endpoint], planCells([endpoint.name], ['native', 'container'], workload.name));
+    assert.deepEqual(execution.priming.map((p) => p.how), ['npm in a container']);
+    const [native, container] = execution.cells;
+    assert.equal(native.status, 'skipped');
+    assert.match(native.reason!, /needs node and npm on the host/);
+    assert.equal(container.status, 'ok', container.reason ?? '');
+    assert.equal(await leftovers(docker, runId), 0);
+  });
+
   it('stops cleanly on Ctrl-C: keeps what was measured, removes every container and volume', async () => {
     const out = join(scratch, 'interrupted');
     const { child, done } = startCli(['run', '--fixture', 'small', '--runs', '50', '--warmup', '0', '--output', out, '--progress', 'plain']);

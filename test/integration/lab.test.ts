@@ -1,0 +1,109 @@
+// The sharing lab and Podman as real platforms: mountbench must identify them from their own answers, find the
+// Mac-like shape (bind mounts slow through FUSE, volumes fast, host engine flat), and `down` must leave nothing.
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { readRunDocument } from '../../src/results/store.js';
+import { runCli } from '../helpers/cli.js';
+import { requireEngine } from '../helpers/engine.js';
+
+const LAB = fileURLToPath(new URL('../../scripts/sharing-lab.sh', import.meta.url));
+// The lab shares /work and /tmp through sshfs; the run directory must be under one of them for bind mounts to cross.
+const scratch = mkdtempSync('/tmp/mountbench-lab-');
+
+function lab(...args: string[]): string {
+  return execFileSync('bash', [LAB, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** Every FUSE mount of any process on the machine (the lab's live in its own mount namespace). */
+function fuseMountsAnywhere(): string[] {
+  const found = new Set<string>();
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      for (const line of readFileSync(`/proc/${pid}/mountinfo`, 'utf8').split('\n')) {
+        if (/ - fuse(\.sshfs)? /.test(line)) found.add(line.split(' ')[4]);
+      }
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return [...found];
+}
+
+function netLinks(): string {
+  return execFileSync('ip', ['-o', 'link', 'show'], { encoding: 'utf8' })
+    .split('\n')
+    .map((l) => l.split(':')[1]?.trim().split('@')[0])
+    .filter((name) => name && !name.startsWith('veth'))
+    .sort()
+    .join(',');
+}
+
+const linksBefore = { value: '' };
+
+before(async () => {
+  await requireEngine();
+  linksBefore.value = netLinks();
+  lab('up', '--podman');
+});
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('sharing lab and Podman', () => {
+  it('platforms identifies the lab (a Linux engine with sshfs bind mounts) and Podman', async () => {
+    const { code, stdout, stderr } = await runCli(['platforms', '--json']);
+    assert.equal(code, 0, stderr);
+    const listed = JSON.parse(stdout) as Array<{ name: string; identity: { kind: string; fileSharing: { mechanism: string; fstype: string } } | null }>;
+    const labEngine = listed.find((p) => p.name === 'mountbench-lab')!;
+    assert.equal(labEngine.identity?.kind, 'docker-linux');
+    assert.deepEqual([labEngine.identity?.fileSharing.mechanism, labEngine.identity?.fileSharing.fstype], ['sshfs', 'fuse.sshfs']);
+    const podman = listed.find((p) => p.identity?.kind === 'podman')!;
+    assert.ok(podman, 'Podman is listed and identified as podman');
+    assert.equal(podman.identity?.fileSharing.mechanism, 'none');
+  });
+
+  it('shows the Mac shape: bind slower than volume through sshfs, flat on the host engine', async () => {
+    const out = join(scratch, 'shape');
+    const { code, stderr } = await runCli([
+      'run', '--platform', 'default,mountbench-lab', '--fixture', 'medium', '--strategies', 'bind,volume',
+      '--runs', '2', '--warmup', '1', '--output', out, '--progress', 'plain',
+    ]);
+    assert.equal(code, 0, stderr);
+    const doc = await readRunDocument(join(out, 'run.json'));
+    const median = (platform: string, strategy: string) =>
+      doc.cells.find((c) => c.platform === platform && c.strategy === strategy)!.summary!.median;
+    const labRatio = median('mountbench-lab', 'bind') / median('mountbench-lab', 'volume');
+    const hostRatio = median('default', 'bind') / median('default', 'volume');
+    assert.ok(labRatio >= 1.3, `lab bind/volume ${labRatio.toFixed(2)} should be at least 1.3`);
+    assert.ok(hostRatio <= 1.2, `host bind/volume ${hostRatio.toFixed(2)} should be at most 1.2`);
+    const mechanism = (platform: string) => doc.cells.find((c) => c.platform === platform && c.strategy === 'bind')!.mounts[0].fstype;
+    assert.equal(mechanism('mountbench-lab'), 'fuse.sshfs');
+    assert.match(mechanism('default') ?? '', /^(ext4|xfs|btrfs|overlay)$/);
+  });
+
+  it('runs every strategy on Podman', async () => {
+    const out = join(scratch, 'podman');
+    const { code, stderr } = await runCli(['run', '--platform', 'podman', '--fixture', 'small', '--runs', '1', '--warmup', '0', '--output', out, '--progress', 'plain']);
+    assert.equal(code, 0, stderr);
+    const doc = await readRunDocument(join(out, 'run.json'));
+    assert.equal(doc.platforms[0].identity?.kind, 'podman');
+    assert.ok(doc.cells.every((c) => c.status === 'ok'), doc.cells.map((c) => `${c.strategy}: ${c.reason}`).join('; '));
+  });
+
+  it('down leaves nothing behind, even with containers and volumes left on the lab by a failed test', () => {
+    const labHost = 'unix:///run/mblab/docker.sock';
+    execFileSync('docker', ['-H', labHost, 'volume', 'create', '--label', 'mountbench.run=abandoned', 'abandoned-volume']);
+    execFileSync('docker', ['-H', labHost, 'run', '-d', '--label', 'mountbench.run=abandoned', '--network', 'none', '-v', `${scratch}:/x`, 'mountbench/node:offline', 'sleep', 'infinity']);
+    lab('down');
+    assert.deepEqual(fuseMountsAnywhere(), [], 'no FUSE mount in any mount namespace');
+    assert.equal(spawnSync('pgrep', ['-f', 'mblab|sshfs|podman system service']).status, 1, 'no lab process');
+    assert.ok(!existsSync('/run/mblab') && !existsSync('/var/lib/mountbench-lab'), 'no lab state or storage');
+    assert.ok(!existsSync('/run/podman/podman.sock'), 'no Podman socket');
+    assert.equal(spawnSync('docker', ['context', 'inspect', 'mountbench-lab']).status, 1, 'no docker context');
+    assert.equal(netLinks(), linksBefore.value, 'no network link added or removed');
+    // The host engine is untouched and still answers.
+    assert.equal(spawnSync('docker', ['info']).status, 0);
+  });
+});
