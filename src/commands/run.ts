@@ -105,7 +105,7 @@ export async function runCommand(options: RunOptions, argv: string[]): Promise<R
     samplesPerCell: options.warmup + options.runs,
     warmup: options.warmup,
   };
-  const useTty = options.progress === 'tty' || (options.progress === 'auto' && process.stderr.isTTY && !process.env.CI);
+  const useTty = options.progress === 'tty' || (options.progress === 'auto' && process.stdout.isTTY && process.stderr.isTTY && !process.env.CI);
   const listr = useTty ? new ListrProgress(progressPlan) : null;
   const listener: ProgressListener = listr ?? new PlainProgress(progressPlan);
   const executor = new Executor(settings, workload, listener);
@@ -119,8 +119,16 @@ export async function runCommand(options: RunOptions, argv: string[]): Promise<R
       process.exit(EXIT.interrupted);
     }
   };
+  // A bug must not leave containers behind: stop the run the way Ctrl-C does, so it still cleans up and writes.
+  let crashed = false;
+  const onCrash = (error: Error) => {
+    crashed = true;
+    process.stderr.write(pc.red(`\nmountbench: unexpected error: ${error.stack ?? error.message}\nstopping and cleaning up; please report this\n`));
+    executor.interrupt();
+  };
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigint);
+  process.on('uncaughtException', onCrash);
   let execution;
   try {
     const running = executor.execute(platforms, plan);
@@ -129,6 +137,7 @@ export async function runCommand(options: RunOptions, argv: string[]): Promise<R
   } finally {
     process.off('SIGINT', onSigint);
     process.off('SIGTERM', onSigint);
+    process.off('uncaughtException', onCrash);
     await rm(workDir, { recursive: true, force: true });
   }
 
@@ -181,7 +190,9 @@ export async function runCommand(options: RunOptions, argv: string[]): Promise<R
       (overhead ? pc.dim(` · run overhead ${ratioText(overhead)} of measured time`) : '') +
       '\n',
   );
-  const exitCode = execution.interrupted
+  const exitCode = crashed
+    ? EXIT.internal
+    : execution.interrupted
     ? EXIT.interrupted
     : !measured
       ? EXIT.cannotRun

@@ -1,5 +1,6 @@
 // Live progress of a run: a listr2 task per platform on a terminal, plain lines on stderr otherwise (pipes, CI).
-import { Listr, ListrLogger, ProcessOutput, type ListrTaskWrapper } from 'listr2';
+// listr2 redraws on stdout, so the live view is only used when stdout is a terminal too.
+import { Listr, type ListrTaskWrapper } from 'listr2';
 import type { ProgressListener } from '../bench/executor.js';
 import type { Cell, Sample } from '../results/schema.js';
 import { durationText } from '../report/format.js';
@@ -92,6 +93,7 @@ type Task = ListrTaskWrapper<unknown, any, any>;
 
 interface Slot {
   done: Deferred;
+  /** The listr task while it runs; null before and after (listr2 throws on output to a finished task). */
   task: Task | null;
   title: string;
   lines: Map<string, string>;
@@ -116,7 +118,6 @@ export class ListrProgress implements ProgressListener {
         activity: 'waiting',
       });
     }
-    const processOutput = new ProcessOutput(process.stderr, process.stderr);
     this.listr = new Listr(
       [...this.slots.entries()].map(([name, slot]) => ({
         title: name,
@@ -124,18 +125,21 @@ export class ListrProgress implements ProgressListener {
         task: async (_: unknown, task: Task) => {
           slot.task = task;
           this.render(name);
-          await slot.done.promise;
+          try {
+            await slot.done.promise;
+          } finally {
+            this.render(name);
+            slot.task = null;
+          }
         },
-        rendererOptions: { outputBar: Infinity, persistentOutput: false },
       })),
       {
         concurrent: false,
         exitOnError: false,
         registerSignalListeners: false,
         renderer: 'default',
-        rendererOptions: { logger: new ListrLogger({ processOutput }), collapseSubtasks: false },
+        rendererOptions: { collapseSubtasks: false },
         fallbackRenderer: 'simple',
-        fallbackRendererOptions: { logger: new ListrLogger({ processOutput }) },
       },
     );
   }
@@ -157,8 +161,8 @@ export class ListrProgress implements ProgressListener {
     if (!slot.task) return;
     const eta = slot.clock.eta();
     const timing = slot.activity === 'sampling' ? ` · elapsed ${clock(slot.clock.elapsed())}${eta !== null ? ` · ETA ${clock(eta)}` : ''}` : '';
-    slot.task.title = `${slot.title}${timing}`;
-    slot.task.output = [...slot.lines.values()].join('\n');
+    // One multi-line title: listr2 redraws titles in place, while task output is a log that accumulates.
+    slot.task.title = [`${slot.title}${timing}`, ...(slot.activity === 'done' ? [] : [...slot.lines.values()].map((l) => `  ${l}`))].join('\n');
   }
 
   finishHost(): void {
