@@ -10,7 +10,9 @@ import { Executor, type ProgressListener } from '../../src/bench/executor.js';
 import { newRunId } from '../../src/bench/labels.js';
 import { planCells } from '../../src/bench/plan.js';
 import { readRunDocument } from '../../src/results/store.js';
+import type { StrategyName } from '../../src/results/schema.js';
 import { npmInstall } from '../../src/workloads/npm-install.js';
+import type { Workload } from '../../src/workloads/workload.js';
 import { startCli } from '../helpers/cli.js';
 import { currentEndpoint, leftovers, requireEngine } from '../helpers/engine.js';
 
@@ -28,6 +30,17 @@ const quiet: ProgressListener = {
   sampleFinished: () => undefined,
   platformFinished: () => undefined,
 };
+
+/** Run the executor (the library, not the CLI) on the current platform, without host npm, as `runId`. */
+function executeWithoutHostNpm(runId: string, workload: Workload, runs: number, strategies: StrategyName[]) {
+  const endpoint = currentEndpoint();
+  const executor = new Executor(
+    { runId, workDir: join(scratch, runId), runs, warmup: 0, image: null, online: false, order: 'interleaved', hostNpm: null },
+    workload,
+    quiet,
+  );
+  return executor.execute([endpoint], planCells([endpoint.name], strategies, workload.name));
+}
 
 describe('mountbench run on the real engine', () => {
   it('measures the small fixture under all five strategies and cleans up', async () => {
@@ -65,13 +78,7 @@ describe('mountbench run on the real engine', () => {
   it('records a failing workload, marks its cells failed, and still cleans up', async () => {
     const runId = newRunId();
     const failing = { ...npmInstall({ fixture: 'small', online: false }), command: () => "echo 'npm ERR! something broke' >&2; exit 3" };
-    const endpoint = currentEndpoint();
-    const executor = new Executor(
-      { runId, workDir: join(scratch, 'failing'), runs: 2, warmup: 0, image: null, online: false, order: 'interleaved', hostNpm: null },
-      failing,
-      quiet,
-    );
-    const execution = await executor.execute([endpoint], planCells([endpoint.name], ['container', 'bind'], failing.name));
+    const execution = await executeWithoutHostNpm(runId, failing, 2, ['container', 'bind']);
     for (const cell of execution.cells) {
       assert.equal(cell.status, 'failed');
       assert.match(cell.reason!, /sample 1 exited with 3: npm ERR! something broke/);
@@ -84,14 +91,7 @@ describe('mountbench run on the real engine', () => {
 
   it('without npm on the host, primes the cache in a container with network, then samples offline', async () => {
     const runId = newRunId();
-    const workload = npmInstall({ fixture: 'small', online: false });
-    const endpoint = currentEndpoint();
-    const executor = new Executor(
-      { runId, workDir: join(scratch, 'no-host-npm'), runs: 1, warmup: 0, image: null, online: false, order: 'interleaved', hostNpm: null },
-      workload,
-      quiet,
-    );
-    const execution = await executor.execute([endpoint], planCells([endpoint.name], ['native', 'container'], workload.name));
+    const execution = await executeWithoutHostNpm(runId, npmInstall({ fixture: 'small', online: false }), 1, ['native', 'container']);
     assert.deepEqual(execution.priming.map((p) => p.how), ['npm in a container']);
     const [native, container] = execution.cells;
     assert.equal(native.status, 'skipped');
