@@ -114,6 +114,7 @@ export class Executor {
       if (this.interrupted) {
         execution.platforms.push({ name: endpoint.name, identity: null, image: null, error: 'run interrupted before this platform' });
         for (const c of cells) Object.assign(c, { status: 'interrupted', reason: 'run interrupted before this platform' });
+        this.listener.platformFinished(endpoint.name, 'interrupted');
         continue;
       }
       this.listener.platformStarted(endpoint.name);
