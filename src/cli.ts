@@ -80,16 +80,20 @@ export function buildProgram(): Command {
   program
     .command('run')
     .description('benchmark npm install under each mount strategy on the chosen Docker platforms')
-    .option('-s, --strategies <list>', `comma-separated strategies: ${IMPLEMENTED_STRATEGIES.join(', ')}`, strategyList, [...DEFAULT_STRATEGIES])
+    .addOption(
+      new Option('-s, --strategies <list>', `comma-separated strategies: ${IMPLEMENTED_STRATEGIES.join(', ')}`)
+        .argParser(strategyList)
+        .default([...DEFAULT_STRATEGIES], 'all of them'),
+    )
     .option('-n, --runs <n>', 'measured samples per cell', positiveInteger(1), 5)
     .option('-w, --warmup <n>', 'warm-up samples per cell (recorded, not summarised)', positiveInteger(0), 1)
     .addOption(new Option('--fixture <name>', 'project to install: cra (create-react-app 5, ~1,500 packages), medium (an Express API and its linter, ~220) or small (a handful, for quick checks)').choices(NPM_INSTALL_FIXTURES).default('cra'))
     .option('--image <ref>', `image with node and npm (default: ${DEFAULT_IMAGE}; ${OFFLINE_IMAGE} when no registry answers)`)
     .option('-o, --output <dir>', 'run directory (default: ./mountbench-results/<run id>)')
     .option('-p, --platform <names>', 'comma-separated platform names from `mountbench platforms` (default: the current one)', nameList)
-    .option('-a, --all-platforms', 'every platform that answers', false)
+    .option('-a, --all-platforms', 'every platform that answers')
     .addOption(contextOption())
-    .option('--online', 'let npm use the registry during samples, as the seed article did (default: offline from a primed cache)', false)
+    .option('--online', 'let npm use the registry during samples, as the seed article did (default: offline from a primed cache)')
     .addOption(new Option('--order <order>', 'interleave cells round by round, or run each cell to the end').choices(['interleaved', 'sequential'] as const).default('interleaved' as const))
     .option('--seed <n>', 'seed of the bootstrap intervals (reports are reproducible)', positiveInteger(0), 1)
     .addOption(new Option('--progress <mode>', 'live view on a terminal, plain lines otherwise').choices(['auto', 'tty', 'plain'] as const).default('auto' as const))
@@ -104,9 +108,9 @@ export function buildProgram(): Command {
           fixture: opts.fixture,
           output: opts.output ?? null,
           platform: opts.platform ?? null,
-          allPlatforms: opts.allPlatforms,
+          allPlatforms: opts.allPlatforms ?? false,
           context: opts.context ?? null,
-          online: opts.online,
+          online: opts.online ?? false,
           order: opts.order,
           seed: opts.seed,
           progress: opts.progress,
@@ -119,11 +123,11 @@ export function buildProgram(): Command {
   program
     .command('platforms')
     .description('list the Docker endpoints found (contexts, DOCKER_HOST, well-known sockets), whether they answer, and what they are')
-    .option('--json', 'print JSON instead of a table', false)
+    .option('--json', 'print JSON instead of a table')
     .option('--image <ref>', 'local image for the file-sharing probe (default: the first of the default images found locally)')
     .addOption(contextOption())
     .action(async (opts) => {
-      process.exitCode = await platformsCommand({ context: opts.context ?? null, json: opts.json, image: opts.image ?? null });
+      process.exitCode = await platformsCommand({ context: opts.context ?? null, json: opts.json ?? false, image: opts.image ?? null });
     });
 
   program
