@@ -101,7 +101,7 @@ export function buildProgram(): Command {
     .action(async (opts) => {
       const outcome = await runCommand(
         {
-          strategies: opts.strategies,
+          strategies: [...opts.strategies],
           runs: opts.runs,
           warmup: opts.warmup,
           image: opts.image ?? null,
