@@ -76,20 +76,22 @@ EOF
 # FUSE processes, then start dockerd in a network namespace of its own.
 namespace_main() {
   local via=$1 dir
+  # Nothing here may look a path up under a shared directory while its FUSE view is being set up: a PATH entry
+  # such as ./node_modules/.bin under /work would make sshfs wait on a mount that waits on sshfs.
+  export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+  cd /
   for dir in $SHARED; do
     [ -d "$dir" ] || continue
     case $via in
       sshfs)
         sshfs -f -p "$SSH_PORT" \
-          -o "IdentityFile=$STATE/client_key,StrictHostKeyChecking=no,UserKnownHostsFile=/dev/null,allow_other,LogLevel=ERROR" \
+          -o "ssh_command=/usr/bin/ssh,IdentityFile=$STATE/client_key,StrictHostKeyChecking=no,UserKnownHostsFile=/dev/null,allow_other,LogLevel=ERROR" \
           "root@127.0.0.1:$dir" "$dir" &
         ;;
       bindfs) bindfs -f "$dir" "$dir" & ;;
     esac
     echo $! >>"$STATE/fuse.pids"
-  done
-  for dir in $SHARED; do
-    [ -d "$dir" ] || continue
+    # One at a time: each mount is serving before the next one starts.
     for _ in $(seq 1 50); do grep -q " $dir fuse" /proc/self/mounts && break; sleep 0.1; done
     grep -q " $dir fuse" /proc/self/mounts || { echo "FUSE mount of $dir did not appear" >&2; exit 1; }
   done
@@ -113,11 +115,18 @@ start_lab() {
   mkdir -p "$DATA_ROOT/docker"
   say "starting the lab engine: bind mounts of $SHARED through $via"
   setsid unshare -m --propagation private "$0" __namespace "$via" >"$STATE/dockerd.log" 2>&1 </dev/null &
-  echo $! >"$STATE/namespace.pid"
+  local pid=$!
+  echo $pid >"$STATE/namespace.pid"
+  # Everything the lab runs lives in this mount namespace; `down` ends every process in it (also after a failed up).
+  local own ns
+  own=$(readlink /proc/self/ns/mnt)
+  for _ in $(seq 1 50); do
+    ns=$(readlink "/proc/$pid/ns/mnt" 2>/dev/null || true)
+    [ -n "$ns" ] && [ "$ns" != "$own" ] && { echo "$ns" >"$STATE/mntns"; break; }
+    sleep 0.1
+  done
   for _ in $(seq 1 120); do lab_answers && break; sleep 0.5; done
-  lab_answers || { tail -20 "$STATE/dockerd.log" >&2; die "the lab engine did not answer; see $STATE/dockerd.log"; }
-  # Everything the lab runs lives in this mount namespace; `down` ends every process in it.
-  readlink "/proc/$(cat "$STATE/namespace.pid")/ns/mnt" >"$STATE/mntns"
+  lab_answers || { tail -20 "$STATE/dockerd.log" >&2; die "the lab engine did not answer; see $STATE/dockerd.log (then: $0 down)"; }
   docker context inspect "$CONTEXT" >/dev/null 2>&1 \
     || docker context create "$CONTEXT" --description "mountbench sharing lab ($via)" --docker "host=unix://$SOCKET" >/dev/null
 }
@@ -182,7 +191,7 @@ down() {
       done
     fi
     if [ -f "$STATE/fuse.pids" ]; then
-      while read -r pid; do kill "$pid" 2>/dev/null || true; done <"$STATE/fuse.pids"
+      while read -r pid; do kill -9 "$pid" 2>/dev/null || true; done <"$STATE/fuse.pids"
     fi
     stop_pidfile "$STATE/sshd.pid"
   fi
