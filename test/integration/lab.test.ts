@@ -76,14 +76,15 @@ describe('sharing lab and Podman', () => {
     const out = join(scratch, 'shape');
     const { code, stderr } = await runCli([
       'run', '--platform', 'default,mountbench-lab', '--fixture', 'medium', '--strategies', 'bind,volume',
-      '--runs', '2', '--warmup', '1', '--output', out, '--progress', 'plain',
+      '--runs', '3', '--warmup', '1', '--output', out, '--progress', 'plain',
     ]);
     assert.equal(code, 0, stderr);
     const doc = await readRunDocument(join(out, 'run.json'));
-    const median = (platform: string, strategy: string) =>
-      doc.cells.find((c) => c.platform === platform && c.strategy === strategy)!.summary!.median;
-    const labRatio = median('mountbench-lab', 'bind') / median('mountbench-lab', 'volume');
-    const hostRatio = median('default', 'bind') / median('default', 'volume');
+    // The shared disk's noise only ever adds time, so the fastest sample of a cell is its least disturbed one.
+    const fastest = (platform: string, strategy: string) =>
+      doc.cells.find((c) => c.platform === platform && c.strategy === strategy)!.summary!.min;
+    const labRatio = fastest('mountbench-lab', 'bind') / fastest('mountbench-lab', 'volume');
+    const hostRatio = fastest('default', 'bind') / fastest('default', 'volume');
     assert.ok(labRatio >= 1.3, `lab bind/volume ${labRatio.toFixed(2)} should be at least 1.3`);
     assert.ok(hostRatio <= 1.2, `host bind/volume ${hostRatio.toFixed(2)} should be at most 1.2`);
     const mechanism = (platform: string) => doc.cells.find((c) => c.platform === platform && c.strategy === 'bind')!.mounts[0].fstype;
