@@ -58,11 +58,6 @@ export function slowestCell(cells: Cell[]): Cell | undefined {
   return measured.reduce((worst, c) => (c.summary!.mean > worst.summary!.mean ? c : worst));
 }
 
-export function statusText(cell: Cell): string {
-  if (cell.status === 'ok') return '';
-  return `${cell.status}${cell.reason ? `: ${cell.reason}` : ''}`;
-}
-
 export function mibText(bytes: number): string {
   return bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GiB` : `${Math.round(bytes / 1024 ** 2)} MiB`;
 }
