@@ -14,6 +14,7 @@ import { runDocumentJsonSchema, type StrategyName } from './results/schema.js';
 import { RunFileError } from './results/store.js';
 import { TOOL_VERSION } from './version.js';
 import { NPM_INSTALL_FIXTURES } from './workloads/npm-install.js';
+import { ProjectError } from './workloads/project.js';
 
 function positiveInteger(min: number) {
   return (value: string): number => {
@@ -66,7 +67,9 @@ Examples:
   mountbench run --fixture small --runs 3         a quick check
   mountbench run --all-platforms                  every platform that answers (Docker Desktop, OrbStack, ...)
   mountbench run --platform colima,orbstack --strategies native,bind,hybrid
-  mountbench run --image node:22-slim --output ./results/node22`;
+  mountbench run --image node:22-slim --output ./results/node22
+  mountbench run --project . --command "npm ci --prefer-offline" --deps node_modules --online
+                                                  your own project (samples have no network unless --online)`;
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -88,6 +91,10 @@ export function buildProgram(): Command {
     .option('-n, --runs <n>', 'measured samples per cell', positiveInteger(1), 5)
     .option('-w, --warmup <n>', 'warm-up samples per cell (recorded, not summarised)', positiveInteger(0), 1)
     .addOption(new Option('--fixture <name>', 'project to install: cra (create-react-app 5, ~1,500 packages), medium (an Express API and its linter, ~220) or small (a handful, for quick checks)').choices(NPM_INSTALL_FIXTURES).default('cra'))
+    .option('--project <dir>', 'benchmark your own project instead: a copy of DIR (DIR itself is never modified)')
+    .option('--command <cmd>', 'with --project: the command to time, run by sh in the copy of the project')
+    .option('--deps <list>', 'with --project: comma-separated directories the command fills (not copied; emptied before each sample; hybrid puts a volume on each)', nameList)
+    .option('--reset <cmd>', 'with --project: untimed command before each sample (default: empty the --deps directories)')
     .option('--image <ref>', `image with node and npm (default: ${DEFAULT_IMAGE}; ${OFFLINE_IMAGE} when no registry answers)`)
     .option('-o, --output <dir>', 'run directory (default: ./mountbench-results/<run id>)')
     .option('-p, --platform <names>', 'comma-separated platform names from `mountbench platforms` (default: the current one)', nameList)
@@ -99,6 +106,8 @@ export function buildProgram(): Command {
     .addOption(new Option('--progress <mode>', 'live view on a terminal, plain lines otherwise').choices(['auto', 'tty', 'plain'] as const).default('auto' as const))
     .addHelpText('after', STRATEGY_HELP)
     .action(async (opts) => {
+      if (!opts.project && (opts.command || opts.deps || opts.reset)) throw new UsageError('--command, --deps and --reset go with --project DIR');
+      if (opts.project && !opts.command) throw new UsageError('--project needs --command "what to time", e.g. --command "npm ci"');
       const outcome = await runCommand(
         {
           strategies: [...opts.strategies],
@@ -106,6 +115,7 @@ export function buildProgram(): Command {
           warmup: opts.warmup,
           image: opts.image ?? null,
           fixture: opts.fixture,
+          project: opts.project ? { dir: opts.project, command: opts.command!, deps: opts.deps ?? [], reset: opts.reset ?? null } : null,
           output: opts.output ?? null,
           platform: opts.platform ?? null,
           allPlatforms: opts.allPlatforms ?? false,
@@ -181,7 +191,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${pc.red(error.message)}\n${line ? `${line}\n` : ''}(see mountbench --help, or mountbench <command> --help)\n`);
       return EXIT.usage;
     }
-    if (error instanceof UsageError || error instanceof UnknownContextError) {
+    if (error instanceof UsageError || error instanceof UnknownContextError || error instanceof ProjectError) {
       process.stderr.write(`${pc.red(`error: ${error.message}`)}\n`);
       return EXIT.usage;
     }

@@ -171,13 +171,14 @@ export class Executor {
       await mkdir(ctx.hostWorkDir, { recursive: true });
       if (this.interrupted) return skipAll('run interrupted');
 
-      this.listener.phase(endpoint.name, 'priming the npm cache on the platform (untimed)');
-      priming.push(await primePlatform(ctx, this.workload));
+      if (this.workload.prime) this.listener.phase(endpoint.name, 'priming the cache on the platform (untimed)');
+      const primed = await primePlatform(ctx, this.workload);
+      if (primed) priming.push(primed);
 
       for (const cell of cells) {
         if (this.interrupted) break;
         const liveCell: LiveCell = { cell, sandbox: null };
-        if (cell.strategy === 'native' && !hostCacheDir) {
+        if (cell.strategy === 'native' && this.workload.prime && !hostCacheDir) {
           cell.status = 'skipped';
           cell.reason = this.settings.hostNpm
             ? `the host could not prime its cache: ${firstLine(hostPrimingError ?? '')}`

@@ -1,7 +1,7 @@
 // Warm the caches a workload reads, untimed and once, so timed samples run offline and the network is not in them.
 // The host's own npm fills a cache first (it has the user's registry, proxy and CA settings); each platform then gets
 // a copy in a named volume. Without npm on the host, a container with network access fills the volume instead.
-import { cp, mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Priming } from '../results/schema.js';
 import type { Workload } from '../workloads/workload.js';
@@ -11,6 +11,7 @@ import { NativeRunner } from './native-runner.js';
 import {
   CONTAINER_CACHE_DIR,
   CONTAINER_PROJECT_DIR,
+  copyFixture,
   copyIntoContainer,
   startContainer,
   type PlatformContext,
@@ -27,7 +28,7 @@ export async function primeOnHost(workload: Workload, workDir: string): Promise<
   const cacheDir = join(workDir, 'cache');
   const projectDir = join(workDir, 'prime');
   await mkdir(cacheDir, { recursive: true });
-  await cp(workload.fixtureDir, projectDir, { recursive: true });
+  await copyFixture(workload, projectDir);
   const start = process.hrtime.bigint();
   const result = await new NativeRunner(projectDir).run(workload.prime!(cacheDir));
   await rm(projectDir, { recursive: true, force: true });
@@ -37,10 +38,11 @@ export async function primeOnHost(workload: Workload, workDir: string): Promise<
   return { cacheDir, priming: { platform: 'host', workload: workload.name, seconds: elapsedSince(start), how: 'host npm' } };
 }
 
-/** Create the platform's cache volume and fill it. */
-export async function primePlatform(ctx: PlatformContext, workload: Workload): Promise<Priming> {
+/** Create the platform's cache volume and fill it (null: the workload has nothing to prime). */
+export async function primePlatform(ctx: PlatformContext, workload: Workload): Promise<Priming | null> {
   const start = process.hrtime.bigint();
   await ctx.docker.createVolume({ Name: ctx.cacheVolume, Labels: labels(ctx.runId, 'cache') });
+  if (!workload.prime) return null;
   const container = await startContainer(
     ctx,
     { name: objectName(ctx.runId, ctx.platformName, 'prime'), cellId: 'prime', mounts: [] },
@@ -52,7 +54,7 @@ export async function primePlatform(ctx: PlatformContext, workload: Workload): P
       await copyIntoContainer(container, ctx.hostCacheDir, CONTAINER_CACHE_DIR);
     } else {
       await execCollect(ctx.docker, container, ['mkdir', '-p', CONTAINER_PROJECT_DIR]);
-      await copyIntoContainer(container, workload.fixtureDir, CONTAINER_PROJECT_DIR);
+      await copyIntoContainer(container, workload.fixtureDir, CONTAINER_PROJECT_DIR, workload.copyExclude);
       const result = await execCollect(ctx.docker, container, ['sh', '-c', workload.prime!(CONTAINER_CACHE_DIR)], CONTAINER_PROJECT_DIR);
       if (result.exitCode !== 0) {
         throw new PrimingError(

@@ -67,8 +67,18 @@ export async function createVolume(ctx: PlatformContext, name: string, cellId: s
   await ctx.docker.createVolume({ Name: name, Labels: labels(ctx.runId, 'cell', cellId) });
 }
 
-export async function copyIntoContainer(container: Docker.Container, hostDir: string, containerDir: string): Promise<void> {
-  await container.putArchive(tar.pack(hostDir), { path: containerDir });
+/** Copy a host directory into a container, leaving out top-level entries named in `exclude`. */
+export async function copyIntoContainer(container: Docker.Container, hostDir: string, containerDir: string, exclude: string[] = []): Promise<void> {
+  const skipped = new Set(exclude.map((name) => join(hostDir, name)));
+  await container.putArchive(tar.pack(hostDir, { ignore: (path) => skipped.has(path) }), { path: containerDir });
+}
+
+/** Copy a workload's starting files to a fresh host directory. */
+export async function copyFixture(workload: Workload, dir: string): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const skipped = new Set(workload.copyExclude.map((name) => join(workload.fixtureDir, name)));
+  await cp(workload.fixtureDir, dir, { recursive: true, filter: (source) => !skipped.has(source) });
 }
 
 async function removeContainer(container: Docker.Container): Promise<void> {
@@ -77,12 +87,6 @@ async function removeContainer(container: Docker.Container): Promise<void> {
 
 export async function removeVolume(docker: Docker, name: string): Promise<void> {
   await docker.getVolume(name).remove({ force: true }).catch(() => undefined);
-}
-
-async function copyFixture(workload: Workload, dir: string): Promise<void> {
-  await rm(dir, { recursive: true, force: true });
-  await mkdir(dir, { recursive: true });
-  await cp(workload.fixtureDir, dir, { recursive: true });
 }
 
 export async function createSandbox(
@@ -95,12 +99,12 @@ export async function createSandbox(
   const name = objectName(ctx.runId, ctx.platformName, strategy);
 
   if (strategy === 'native') {
-    if (!ctx.hostCacheDir) throw new Error('the host cannot run this workload');
     await copyFixture(workload, hostProjectDir);
     return {
       runner: new NativeRunner(hostProjectDir),
       projectDir: hostProjectDir,
-      cacheDir: ctx.hostCacheDir,
+      // A workload without a cache never reads it.
+      cacheDir: ctx.hostCacheDir ?? join(ctx.hostWorkDir, 'no-cache'),
       dispose: () => rm(join(ctx.hostWorkDir, strategy), { recursive: true, force: true }),
     };
   }
@@ -141,7 +145,7 @@ export async function createSandbox(
     container = await startContainer(ctx, { name, cellId, mounts });
     if (!usesHostDir) {
       await execCollect(ctx.docker, container, ['mkdir', '-p', CONTAINER_PROJECT_DIR]);
-      await copyIntoContainer(container, workload.fixtureDir, CONTAINER_PROJECT_DIR);
+      await copyIntoContainer(container, workload.fixtureDir, CONTAINER_PROJECT_DIR, workload.copyExclude);
     }
   } catch (error) {
     await dispose();

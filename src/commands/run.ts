@@ -1,6 +1,6 @@
 // `mountbench run`: discover → plan → execute → summarise → report.
 import { mkdir, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import pc from 'picocolors';
 import { Executor, type ExecutionSettings, type ProgressListener } from '../bench/executor.js';
 import { newRunId } from '../bench/labels.js';
@@ -20,6 +20,7 @@ import { summariseCells } from '../stats/summarise-cells.js';
 import { ListrProgress, PlainProgress, type ProgressPlan } from '../ui/progress.js';
 import { TOOL_VERSION } from '../version.js';
 import { npmInstall } from '../workloads/npm-install.js';
+import { projectWorkload, type ProjectOptions } from '../workloads/project.js';
 
 export interface RunOptions {
   strategies: StrategyName[];
@@ -27,6 +28,8 @@ export interface RunOptions {
   warmup: number;
   image: string | null;
   fixture: string;
+  /** The user's own project instead of the npm-install fixture. */
+  project: ProjectOptions | null;
   output: string | null;
   platform: string[] | null;
   allPlatforms: boolean;
@@ -58,6 +61,11 @@ export async function runCommand(options: RunOptions, argv: string[]): Promise<R
   const started = process.hrtime.bigint();
   const startedAt = new Date();
 
+  // Bad input is reported before anything talks to Docker.
+  const workload = options.project
+    ? projectWorkload(options.project)
+    : npmInstall({ fixture: options.fixture, online: options.online });
+
   // discover
   const endpoints = discoverEndpoints(defaultEnvironment(options.context ?? undefined));
   const wanted = selectEndpoints(endpoints, { names: options.platform ?? undefined, all: options.allPlatforms });
@@ -73,7 +81,6 @@ export async function runCommand(options: RunOptions, argv: string[]): Promise<R
   const platforms = reachable.map((p) => p.endpoint);
 
   // plan
-  const workload = npmInstall({ fixture: options.fixture, online: options.online });
   const plan = planCells(platforms.map((p) => p.name), options.strategies, workload.name);
   const host = await hostFacts();
   const runId = newRunId(startedAt);
@@ -165,7 +172,7 @@ export async function runCommand(options: RunOptions, argv: string[]): Promise<R
         : 'no cell produced a measurement',
     settings: {
       workloads: [workload.name],
-      fixture: options.fixture,
+      fixture: options.project ? `project ${basename(resolve(options.project.dir))}` : options.fixture,
       strategies: options.strategies,
       runs: options.runs,
       warmup: options.warmup,

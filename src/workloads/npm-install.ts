@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { shellQuote } from '../util/shell.js';
-import type { Workload, WorkloadOptions } from './workload.js';
+import { emptyDirectories, type Workload, type WorkloadOptions } from './workload.js';
 
 export const NPM_INSTALL_FIXTURES = ['cra', 'medium', 'small'] as const;
 
@@ -22,8 +22,7 @@ export function fixturePath(fixture: string): string {
 const QUIET = '--no-audit --no-fund --no-update-notifier --loglevel=error';
 
 // node_modules may be a mount point (hybrid): empty it, then remove it where that is allowed.
-const EMPTY_NODE_MODULES =
-  'if [ -d node_modules ]; then find node_modules -mindepth 1 -maxdepth 1 -exec rm -rf {} +; rmdir node_modules 2>/dev/null; fi; true';
+const EMPTY_NODE_MODULES = emptyDirectories(['node_modules']);
 
 export function npmInstall(options: WorkloadOptions): Workload {
   const network = options.online ? '' : ' --offline';
@@ -33,6 +32,7 @@ export function npmInstall(options: WorkloadOptions): Workload {
     metric: { name: 'time', unit: 's', lowerIsBetter: true },
     fixtureDir: fixturePath(options.fixture),
     dependencyDirs: ['node_modules'],
+    copyExclude: ['node_modules'],
     command: (cacheDir) => `npm ci${network} --cache ${shellQuote(cacheDir)} ${QUIET}`,
     reset: EMPTY_NODE_MODULES,
     prime: (cacheDir) => `(npm ci --ignore-scripts --cache ${shellQuote(cacheDir)} ${QUIET}) && (${EMPTY_NODE_MODULES})`,

@@ -1,7 +1,8 @@
 // `mountbench run` end to end against the real engine: every strategy on the small fixture, a failing workload,
 // and Ctrl-C. After each, nothing labelled by the run may be left on the engine or in the run directory.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -98,6 +99,27 @@ describe('mountbench run on the real engine', () => {
     assert.match(native.reason!, /needs node and npm on the host/);
     assert.equal(container.status, 'ok', container.reason ?? '');
     assert.equal(await leftovers(docker, runId), 0);
+  });
+
+  it('--project times a command on copies of the user project, leaves out --deps, and never modifies it', async () => {
+    const project = join(scratch, 'user-project');
+    mkdirSync(join(project, 'node_modules', 'left-out'), { recursive: true });
+    mkdirSync(join(project, 'src'), { recursive: true });
+    writeFileSync(join(project, 'src', 'index.js'), 'console.log(1)\n');
+    writeFileSync(join(project, 'node_modules', 'left-out', 'big.js'), 'x\n');
+    const listing = () => execFileSync('find', [project, '-printf', '%p %s %T@\n'], { encoding: 'utf8' }).split('\n').sort().join('\n');
+    const before = listing();
+    const out = join(scratch, 'project-run');
+    // The command fails (and so would the cell) if the dependency dir was copied or the sources were not.
+    const command = 'test ! -e node_modules/left-out && test -f src/index.js && mkdir -p node_modules/made && sleep 0.05';
+    const { code, stderr } = await startCli(['run', '--project', project, '--command', command, '--deps', 'node_modules', '--runs', '2', '--warmup', '0', '--output', out, '--progress', 'plain']).done;
+    assert.equal(code, 0, stderr);
+    const doc = await readRunDocument(join(out, 'run.json'));
+    assert.deepEqual(doc.settings.workloads, ['project']);
+    for (const cell of doc.cells) assert.equal(cell.status, 'ok', `${cell.strategy}: ${cell.reason}`);
+    assert.deepEqual(doc.cells.find((c) => c.strategy === 'hybrid')!.mounts.map((m) => m.target), ['/mountbench/project', '/mountbench/project/node_modules']);
+    assert.equal(listing(), before, 'the project directory is untouched');
+    assert.equal(await leftovers(docker, doc.id), 0);
   });
 
   it('stops cleanly on Ctrl-C: keeps what was measured, removes every container and volume', async () => {

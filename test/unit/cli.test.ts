@@ -37,6 +37,17 @@ describe('mountbench CLI', () => {
     assert.match(stderr, /sync is planned/);
     assert.match(stderr, /native, container, hybrid, bind, volume/);
   });
+  it('--project needs --command, and --command needs --project', async () => {
+    const alone = await runCli(['run', '--command', 'true']);
+    assert.equal(alone.code, 64);
+    assert.match(alone.stderr, /go with --project DIR/);
+    const noCommand = await runCli(['run', '--project', '.']);
+    assert.equal(noCommand.code, 64);
+    assert.match(noCommand.stderr, /--project needs --command/);
+    const missing = await runCli(['run', '--project', join(scratch, 'nowhere'), '--command', 'true']);
+    assert.equal(missing.code, 64);
+    assert.match(missing.stderr, /not a directory/);
+  });
   it('no reachable engine exits 2 with the endpoints tried and how to start them', async () => {
     const { code, stderr } = await runCli(['run', '--fixture', 'small', '--output', join(scratch, 'none')], {
       DOCKER_HOST: `unix://${join(scratch, 'no-such.sock')}`,
