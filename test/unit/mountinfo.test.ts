@@ -7,7 +7,14 @@ import { fileSharingOf, mountFor, parseMountinfo, sharingMechanism } from '../..
 // /mountbench/project and a named volume on /mountbench/project/node_modules.
 const recorded = readFileSync(new URL('../recordings/mountinfo/docker-linux-bind-and-volume.txt', import.meta.url), 'utf8');
 
+// Recorded in a container of the sharing lab (scripts/sharing-lab.sh up, sshfs mode) with /tmp/proj bind-mounted.
+const lab = readFileSync(new URL('../recordings/mountinfo/sharing-lab-sshfs-bind.txt', import.meta.url), 'utf8');
+
 describe('mountinfo', () => {
+  it('reads a bind mount through the sshfs lab as sshfs', () => {
+    const sharing = fileSharingOf(mountFor(parseMountinfo(lab), '/mountbench/project/package.json'));
+    assert.deepEqual([sharing.mechanism, sharing.fstype], ['sshfs', 'fuse.sshfs']);
+  });
   const entries = parseMountinfo(recorded);
   it('parses every line of a real mountinfo', () => {
     assert.equal(entries.length, recorded.trim().split('\n').length);
