@@ -5,14 +5,13 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
 import type { Endpoint } from '../platforms/endpoint.js';
-import { connect, readEngineFacts, unreachableReason } from '../platforms/engine.js';
-import { identify } from '../platforms/identify.js';
+import { probeEndpoint } from '../platforms/probe.js';
 import { fileSharingOf, mountFor, parseMountinfo } from '../platforms/mountinfo.js';
 import type { Cell, PlatformIdentity, Priming, RunDocument, Sample } from '../results/schema.js';
 import type { Workload } from '../workloads/workload.js';
 import { removeLabelled } from './cleanup.js';
 import { resolveImage } from './image.js';
-import { objectName } from './labels.js';
+import { objectName } from '../util/labels.js';
 import type { PlannedCell } from './plan.js';
 import { primeOnHost, primePlatform } from './prime.js';
 import { createSandbox, type PlatformContext, type Sandbox } from './sandbox.js';
@@ -140,15 +139,11 @@ export class Executor {
       return record;
     };
 
-    let docker: Docker;
-    try {
-      docker = connect(endpoint);
-      this.listener.phase(endpoint.name, 'identifying the engine');
-      const facts = await readEngineFacts(docker);
-      record.identity = { ...identify(endpoint, facts), fileSharing: null };
-    } catch (error) {
-      return skipAll(`not reachable: ${unreachableReason(error)}`);
-    }
+    this.listener.phase(endpoint.name, 'identifying the engine');
+    const probed = await probeEndpoint(endpoint);
+    if (!probed.docker || !probed.identity) return skipAll(`not reachable: ${probed.unreachable}`);
+    const docker = probed.docker;
+    record.identity = { ...probed.identity, fileSharing: null };
     this.dockers.add(docker);
 
     const live: LiveCell[] = [];

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Priming } from '../results/schema.js';
 import type { Workload } from '../workloads/workload.js';
 import { execCollect } from './container-runner.js';
-import { labels, objectName } from './labels.js';
+import { labels, objectName } from '../util/labels.js';
 import { NativeRunner } from './native-runner.js';
 import {
   CONTAINER_CACHE_DIR,

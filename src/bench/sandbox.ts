@@ -7,7 +7,7 @@ import tar from 'tar-fs';
 import type { StrategyName } from '../results/schema.js';
 import type { Workload } from '../workloads/workload.js';
 import { ContainerRunner, execCollect } from './container-runner.js';
-import { labels, objectName } from './labels.js';
+import { labels, objectName } from '../util/labels.js';
 import { NativeRunner } from './native-runner.js';
 import type { CommandRunner } from './runner.js';
 

@@ -3,7 +3,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import pc from 'picocolors';
 import { Executor, type ExecutionSettings, type ProgressListener } from '../bench/executor.js';
-import { newRunId } from '../bench/labels.js';
+import { newRunId } from '../util/labels.js';
 import { planCells } from '../bench/plan.js';
 import { CannotRunError, EXIT } from '../errors.js';
 import { defaultEnvironment, discoverEndpoints } from '../platforms/discover.js';

@@ -1,6 +1,6 @@
 // Ask every endpoint who it is, and (for `mountbench platforms`) how its bind mounts are shared.
-import { randomBytes } from 'node:crypto';
 import type Docker from 'dockerode';
+import { labels, newRunId } from '../util/labels.js';
 import type { FileSharing, PlatformIdentity } from '../results/schema.js';
 import type { Endpoint } from './endpoint.js';
 import { connect, readEngineFacts, unreachableReason } from './engine.js';
@@ -14,7 +14,7 @@ export interface ProbedEndpoint {
   unreachable: string | null;
 }
 
-export async function probeEndpoint(endpoint: Endpoint, timeoutMs = 4000): Promise<ProbedEndpoint> {
+export async function probeEndpoint(endpoint: Endpoint, timeoutMs = 5000): Promise<ProbedEndpoint> {
   try {
     const docker = connect(endpoint);
     const facts = await readEngineFacts(docker, timeoutMs);
@@ -47,7 +47,7 @@ export async function probeFileSharing(docker: Docker, image: string, hostDir: s
     Image: image,
     Entrypoint: ['cat'],
     Cmd: ['/proc/self/mountinfo'],
-    Labels: { 'mountbench.run': `probe-${randomBytes(3).toString('hex')}`, 'mountbench.role': 'probe' },
+    Labels: labels(`probe-${newRunId()}`, 'probe'),
     HostConfig: { NetworkMode: 'none', Mounts: [{ Type: 'bind', Source: hostDir, Target: PROBE_TARGET, ReadOnly: true }] },
   });
   try {

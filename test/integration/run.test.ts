@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type Docker from 'dockerode';
 import { Executor, type ProgressListener } from '../../src/bench/executor.js';
-import { newRunId } from '../../src/bench/labels.js';
+import { newRunId } from '../../src/util/labels.js';
 import { planCells } from '../../src/bench/plan.js';
 import { readRunDocument } from '../../src/results/store.js';
 import type { StrategyName } from '../../src/results/schema.js';
