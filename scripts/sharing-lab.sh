@@ -13,7 +13,8 @@
 #   scripts/sharing-lab.sh status                                what runs
 #
 # The lab registers the docker context `mountbench-lab`; Podman answers at unix:///run/podman/podman.sock.
-# Env: MOUNTBENCH_LAB_SHARED  directories shared through FUSE (default: "/work /tmp")
+# Env: MOUNTBENCH_LAB_SHARED  directories shared through FUSE (default: this repository, the current directory,
+#                             /work and /tmp; like Docker Desktop's shared /Users and /tmp)
 #      MOUNTBENCH_LAB_IMAGE   image copied into the lab engines (default: mountbench/node:offline)
 set -euo pipefail
 
@@ -22,7 +23,7 @@ DATA_ROOT=/var/lib/mountbench-lab
 SOCKET=$STATE/docker.sock
 CONTEXT=mountbench-lab
 SSH_PORT=${MOUNTBENCH_LAB_SSH_PORT:-22722}
-SHARED=${MOUNTBENCH_LAB_SHARED:-/work /tmp}
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 IMAGE=${MOUNTBENCH_LAB_IMAGE:-mountbench/node:offline}
 PODMAN_SOCKET=/run/podman/podman.sock
 PODMAN_STATE=$STATE/podman
@@ -32,6 +33,24 @@ die() { say "$*"; exit 2; }
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 lab_answers() { docker -H "unix://$SOCKET" info >/dev/null 2>&1; }
 podman_answers() { docker -H "unix://$PODMAN_SOCKET" version >/dev/null 2>&1; }
+
+# The directories to share, parents before children, each existing one once: a directory inside another shared one
+# is already shared. `/` and the system's own trees are refused, they hold the lab's storage and the tools it runs.
+shared_dirs() {
+  local wanted=${MOUNTBENCH_LAB_SHARED:-"$REPO $PWD /work /tmp"} dir kept=() k inside
+  for dir in $(printf '%s\n' $wanted | sort -u); do
+    [ -d "$dir" ] || continue
+    dir=$(cd "$dir" && pwd -P)
+    case $dir in
+      / | /bin* | /boot* | /dev* | /etc* | /lib* | /proc* | /run* | /sbin* | /sys* | /usr* | /var*)
+        say "not sharing $dir: it holds the system or the lab's own storage"; continue ;;
+    esac
+    inside=no
+    for k in "${kept[@]}"; do case $dir/ in "$k"/*) inside=yes ;; esac; done
+    [ $inside = yes ] || kept+=("$dir")
+  done
+  echo "${kept[*]}"
+}
 
 require_root() { [ "$(id -u)" = 0 ] || die "needs root (it starts daemons and mounts file systems)"; }
 
@@ -80,8 +99,7 @@ namespace_main() {
   # such as ./node_modules/.bin under /work would make sshfs wait on a mount that waits on sshfs.
   export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
   cd /
-  for dir in $SHARED; do
-    [ -d "$dir" ] || continue
+  for dir in $(cat "$STATE/shared"); do
     case $via in
       sshfs)
         sshfs -f -p "$SSH_PORT" \
@@ -113,7 +131,8 @@ start_lab() {
   echo "$via" >"$STATE/via"
   rm -f "$STATE/fuse.pids"
   mkdir -p "$DATA_ROOT/docker"
-  say "starting the lab engine: bind mounts of $SHARED through $via"
+  shared_dirs >"$STATE/shared"
+  say "starting the lab engine: bind mounts of $(cat "$STATE/shared") through $via"
   setsid unshare -m --propagation private "$0" __namespace "$via" >"$STATE/dockerd.log" 2>&1 </dev/null &
   local pid=$!
   echo $pid >"$STATE/namespace.pid"
@@ -204,7 +223,7 @@ down() {
 status() {
   local code=0
   if lab_answers; then
-    say "lab engine: up at unix://$SOCKET (context $CONTEXT), bind mounts through $(cat "$STATE/via"): $SHARED"
+    say "lab engine: up at unix://$SOCKET (context $CONTEXT), bind mounts through $(cat "$STATE/via"): $(cat "$STATE/shared")"
   else
     say "lab engine: down"; code=3
   fi

@@ -11,7 +11,8 @@ import { runCli } from '../helpers/cli.js';
 import { requireEngine } from '../helpers/engine.js';
 
 const LAB = fileURLToPath(new URL('../../scripts/sharing-lab.sh', import.meta.url));
-// The lab shares /work and /tmp through sshfs; the run directory must be under one of them for bind mounts to cross.
+// The lab shares this repository and /tmp through sshfs; the run directory must be under one of them for bind mounts
+// to cross.
 const scratch = mkdtempSync('/tmp/mountbench-lab-');
 
 function lab(...args: string[]): string {
