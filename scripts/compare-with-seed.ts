@@ -18,7 +18,7 @@ const published = rows
   .filter((r) => r[col('source')] === 'mainardi-2025')
   .map((r) => ({ platform: r[col('platform')], os: r[col('os')], strategy: r[col('strategy')] as StrategyName, mean: Number(r[col('mean_s')]) }));
 const seedPlatforms = [...new Set(published.map((p) => p.platform))];
-const strategies = (['container', 'hybrid', 'bind'] as StrategyName[]).filter((s) => doc.cells.some((c) => c.strategy === s));
+const strategies = (['container', 'hybrid', 'bind'] as StrategyName[]).filter((s) => doc.cells.some((c) => c.workload === 'npm-install' && c.strategy === s));
 
 const ratioText = (value: number | undefined) => (value === undefined ? '—' : `${value.toFixed(2)}x`);
 const lines = [
@@ -26,7 +26,7 @@ const lines = [
   `|---|---|${'---:|'.repeat(strategies.length)}`,
 ];
 for (const p of doc.platforms) {
-  const ratios = strategies.map((s) => ratioText(doc.cells.find((c) => c.platform === p.name && c.strategy === s)?.ratioToNative?.value));
+  const ratios = strategies.map((s) => ratioText(doc.cells.find((c) => c.workload === 'npm-install' && c.platform === p.name && c.strategy === s)?.ratioToNative?.value));
   lines.push(`| ${platformTitle(doc, p.name)} | this run | ${ratios.join(' | ')} |`);
 }
 for (const platform of seedPlatforms) {

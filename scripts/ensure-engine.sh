@@ -13,8 +13,9 @@ set -euo pipefail
 OFFLINE_IMAGE=${MOUNTBENCH_OFFLINE_IMAGE:-mountbench/node:offline}
 OFFICIAL_IMAGE=${MOUNTBENCH_OFFICIAL_IMAGE:-node:24-slim}
 DOCKERD_LOG=/var/log/mountbench-dockerd.log
-# Bump when the offline image's recipe changes, so machines that keep an older build get a new one.
-OFFLINE_RECIPE=2
+# Bump when the offline image's recipe changes, so machines that keep an older build get a new one (3: git, for
+# the git workload).
+OFFLINE_RECIPE=3
 
 say() { printf 'engine: %s\n' "$*" >&2; }
 
@@ -60,7 +61,7 @@ build_offline_image() {
   root=$(mktemp -d /var/tmp/mountbench-rootfs.XXXXXX)
   trap 'rm -rf "$root"' EXIT
   say "building $OFFLINE_IMAGE offline: debootstrap bookworm + host node $(node --version) / npm $(npm --version)"
-  debootstrap --variant=minbase --include=ca-certificates,libstdc++6 bookworm "$root" >/dev/null
+  debootstrap --variant=minbase --include=ca-certificates,libstdc++6,git bookworm "$root" >/dev/null
   install -m 0755 "$node_bin" "$root/usr/local/bin/node"
   mkdir -p "$root/usr/local/lib/node_modules"
   cp -a "$npm_dir" "$root/usr/local/lib/node_modules/npm"

@@ -13,8 +13,11 @@ import { FORMATS } from './report/exporters.js';
 import { runDocumentJsonSchema, type StrategyName } from './results/schema.js';
 import { RunFileError } from './results/store.js';
 import { TOOL_VERSION } from './version.js';
+import { WORKLOAD_NAMES, WORKLOADS, type WorkloadName } from './workloads/catalog.js';
+import { DEFAULT_SIZES } from './workloads/generated.js';
 import { NPM_INSTALL_FIXTURES } from './workloads/npm-install.js';
 import { ProjectError } from './workloads/project.js';
+import { PROJECT_CONFIG_FILE, readProjectConfig } from './workloads/project-config.js';
 
 function positiveInteger(min: number) {
   return (value: string): number => {
@@ -35,14 +38,35 @@ function strategyList(value: string): StrategyName[] {
   return [...new Set(names)] as StrategyName[];
 }
 
+function workloadList(value: string): WorkloadName[] {
+  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (names.includes('all')) return [...WORKLOAD_NAMES];
+  const unknown = names.filter((n) => !WORKLOAD_NAMES.includes(n as WorkloadName));
+  if (unknown.length > 0) throw new InvalidArgumentError(`unknown workload ${unknown.join(', ')}; choose from ${WORKLOAD_NAMES.join(', ')} or all.`);
+  if (names.length === 0) throw new InvalidArgumentError('name at least one workload.');
+  return [...new Set(names)] as WorkloadName[];
+}
+
+/** A size in bytes: 512, 4k, 1M (powers of 1024). */
+function byteSize(value: string): number {
+  const match = /^(\d+)\s*([kKmM]?)i?[bB]?$/.exec(value.trim());
+  if (!match || Number(match[1]) < 1) throw new InvalidArgumentError('expected a size such as 512, 4k or 1M.');
+  return Number(match[1]) * (match[2] ? 1024 ** ('kKmM'.indexOf(match[2]) < 2 ? 1 : 2) : 1);
+}
+
 function nameList(value: string): string[] {
   return value.split(',').map((s) => s.trim()).filter(Boolean);
 }
 
 const contextOption = () => new Option('--context <name>', 'use this docker context as the current platform (like docker --context)');
 
+const WORKLOAD_HELP = `
+Workloads (--workload; each is measured under every strategy):
+${WORKLOAD_NAMES.map((name) => `  ${name.padEnd(13)}${WORKLOADS[name]}`).join('\n')}
+`;
+
 const STRATEGY_HELP = `
-Strategies (where the project's files live while npm ci runs):
+Strategies (where the project's files live while the workload runs):
   native     on the host, no container (needs node and npm on the host)
   container  copied into the container's own writable layer ("No volumes")
   hybrid     bind mount of the project + a named volume over node_modules ("Bind mount + volume")
@@ -51,9 +75,11 @@ Strategies (where the project's files live while npm ci runs):
 
 How samples are timed:
   Inside the container with a monotonic clock (container start-up and API round trips are not counted), one
-  long-lived container per cell, node_modules removed untimed before each sample, warm-ups recorded but not
-  summarised. The npm cache is primed once per platform, untimed; samples run \`npm ci --offline\` with no
-  network unless --online. Samples of all cells are interleaved round by round to cancel drift.
+  long-lived container per strategy, the project reset untimed before each sample (node_modules emptied),
+  warm-ups recorded but not summarised. Workload scripts time their own phases, without node's start-up.
+  The npm cache is primed once per platform, untimed; samples run \`npm ci --offline\` with no network unless
+  --online. Cold passes drop the kernel's caches first, or say in the notes why they could not. Samples of all
+  cells are interleaved round by round to cancel drift.
 
 Output: a run directory (run.json, results.md, results.csv, samples.csv, chart.svg) and a table on stdout;
 progress goes to stderr. Every container and volume carries the label mountbench.run=<id> and is removed at
@@ -68,8 +94,17 @@ Examples:
   mountbench run --all-platforms                  every platform that answers (Docker Desktop, OrbStack, ...)
   mountbench run --platform colima,orbstack --strategies native,bind,hybrid
   mountbench run --image node:22-slim --output ./results/node22
+  mountbench run --workload files,traverse,watch  what the file sharing costs, and whether hot reload works
+  mountbench run --workload all --fixture small --files 1000 --bigfile-size 32 --runs 3
   mountbench run --project . --command "npm ci --prefer-offline" --deps node_modules --online
-                                                  your own project (samples have no network unless --online)`;
+                                                  your own project (samples have no network unless --online)
+  mountbench run --project ~/code/app            the same, from the project's ${PROJECT_CONFIG_FILE}
+
+${PROJECT_CONFIG_FILE} (in the project; flags win over it):
+  command: npm ci                 required: what to time
+  deps: [node_modules]            directories the command fills
+  reset: rm -rf dist              untimed before each sample (default: empty the deps)
+  image: node:22                  strategies: [native, bind, hybrid]      runs: 5      warmup: 1`;
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -82,7 +117,7 @@ export function buildProgram(): Command {
 
   program
     .command('run')
-    .description('benchmark npm install under each mount strategy on the chosen Docker platforms')
+    .description('benchmark npm install (or another workload, or your own project) under each mount strategy on the chosen Docker platforms')
     .addOption(
       new Option('-s, --strategies <list>', `comma-separated strategies: ${IMPLEMENTED_STRATEGIES.join(', ')}`)
         .argParser(strategyList)
@@ -90,8 +125,17 @@ export function buildProgram(): Command {
     )
     .option('-n, --runs <n>', 'measured samples per cell', positiveInteger(1), 5)
     .option('-w, --warmup <n>', 'warm-up samples per cell (recorded, not summarised)', positiveInteger(0), 1)
-    .addOption(new Option('--fixture <name>', 'project to install: cra (create-react-app 5, ~1,500 packages), medium (an Express API and its linter, ~220) or small (a handful, for quick checks)').choices(NPM_INSTALL_FIXTURES).default('cra'))
-    .option('--project <dir>', 'benchmark your own project instead: a copy of DIR (DIR itself is never modified)')
+    .addOption(
+      new Option('-W, --workload <list>', `comma-separated workloads, or all: ${WORKLOAD_NAMES.join(', ')}`)
+        .argParser(workloadList)
+        .default(['npm-install'] as WorkloadName[], 'npm-install'),
+    )
+    .addOption(new Option('--fixture <name>', 'npm-install and build project: cra (create-react-app 5, ~1,500 packages), medium (an Express API and its linter, ~220; npm-install only) or small (a handful, for quick checks)').choices(NPM_INSTALL_FIXTURES).default('cra'))
+    .option('--files <n>', 'files in the trees of files, traverse and git', positiveInteger(1), DEFAULT_SIZES.files)
+    .option('--file-size <size>', 'bytes per file in those trees (512, 4k, ...)', byteSize, DEFAULT_SIZES.fileBytes)
+    .option('--bigfile-size <MiB>', 'size of the bigfile workload\'s file in MiB', positiveInteger(1), DEFAULT_SIZES.bigfileMb)
+    .option('--events <n>', 'files written per watch sample', positiveInteger(1), DEFAULT_SIZES.events)
+    .option('--project <dir>', `benchmark your own project instead: a copy of DIR (DIR itself is never modified), with the flags below or DIR/${PROJECT_CONFIG_FILE}`)
     .option('--command <cmd>', 'with --project: the command to time, run by sh in the copy of the project')
     .option('--deps <list>', 'with --project: comma-separated directories the command fills (not copied; emptied before each sample; hybrid puts a volume on each)', nameList)
     .option('--reset <cmd>', 'with --project: untimed command before each sample (default: empty the --deps directories)')
@@ -104,18 +148,33 @@ export function buildProgram(): Command {
     .addOption(new Option('--order <order>', 'interleave cells round by round, or run each cell to the end').choices(['interleaved', 'sequential'] as const).default('interleaved' as const))
     .option('--seed <n>', 'seed of the bootstrap intervals (reports are reproducible)', positiveInteger(0), 1)
     .addOption(new Option('--progress <mode>', 'live view on a terminal, plain lines otherwise').choices(['auto', 'tty', 'plain'] as const).default('auto' as const))
-    .addHelpText('after', STRATEGY_HELP)
-    .action(async (opts) => {
+    .addHelpText('after', WORKLOAD_HELP + STRATEGY_HELP)
+    .action(async (opts, command) => {
       if (!opts.project && (opts.command || opts.deps || opts.reset)) throw new UsageError('--command, --deps and --reset go with --project DIR');
-      if (opts.project && !opts.command) throw new UsageError('--project needs --command "what to time", e.g. --command "npm ci"');
+      const config = opts.project ? readProjectConfig(opts.project) : null;
+      if (opts.project && !opts.command && !config) {
+        throw new UsageError(`--project needs --command "what to time" (e.g. --command "npm ci"), or a ${PROJECT_CONFIG_FILE} in ${opts.project}`);
+      }
+      if (opts.project && command.getOptionValueSource('workload') === 'cli') throw new UsageError('--workload and --project do not go together: --project times your own command');
+      // A flag given on the command line wins over the project's file, which wins over the defaults.
+      const fromCli = (name: string) => command.getOptionValueSource(name) === 'cli';
       const outcome = await runCommand(
         {
-          strategies: [...opts.strategies],
-          runs: opts.runs,
-          warmup: opts.warmup,
-          image: opts.image ?? null,
+          strategies: config?.strategies && !fromCli('strategies') ? config.strategies : [...opts.strategies],
+          runs: config?.runs !== undefined && !fromCli('runs') ? config.runs : opts.runs,
+          warmup: config?.warmup !== undefined && !fromCli('warmup') ? config.warmup : opts.warmup,
+          image: opts.image ?? config?.image ?? null,
+          workloads: opts.workload,
           fixture: opts.fixture,
-          project: opts.project ? { dir: opts.project, command: opts.command!, deps: opts.deps ?? [], reset: opts.reset ?? null } : null,
+          sizes: { files: opts.files, fileBytes: opts.fileSize, bigfileMb: opts.bigfileSize, events: opts.events },
+          project: opts.project
+            ? {
+                dir: opts.project,
+                command: opts.command ?? config!.command,
+                deps: opts.deps ?? config?.deps ?? [],
+                reset: opts.reset ?? config?.reset ?? null,
+              }
+            : null,
           output: opts.output ?? null,
           platform: opts.platform ?? null,
           allPlatforms: opts.allPlatforms ?? false,
@@ -143,7 +202,7 @@ export function buildProgram(): Command {
   program
     .command('report')
     .description('render a saved run again')
-    .argument('<run.json>', 'a run document written by mountbench run')
+    .argument('<run>', 'a run document written by mountbench run (run.json), or its run directory')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('md'))
     .action(async (file, opts) => {
       await reportCommand(file, opts.format);

@@ -1,14 +1,15 @@
 // Commands in a cell's long-lived container through `docker exec`.
 import { PassThrough } from 'node:stream';
 import type Docker from 'dockerode';
-import { HARNESS_SOURCE, parseHarnessOutput, type HarnessResult } from './harness.js';
-import type { CommandRunner } from './runner.js';
+import { HARNESS_SOURCE, OUTPUT_TAIL_CHARS, parseHarnessOutput, type HarnessResult } from './harness.js';
+import { lineSplitter, type CommandRunner, type StreamedResult } from './runner.js';
 
 export async function execCollect(
   docker: Docker,
   container: Docker.Container,
   cmd: string[],
   workingDir?: string,
+  onStdout?: (chunk: Buffer) => void,
 ): Promise<{ stdout: string; stderr: string; exitCode: number }> {
   const exec = await container.exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true, WorkingDir: workingDir });
   const stream = await exec.start({ hijack: true, stdin: false });
@@ -16,7 +17,10 @@ export async function execCollect(
   const err = new PassThrough();
   let stdout = '';
   let stderr = '';
-  out.on('data', (c: Buffer) => (stdout += c.toString()));
+  out.on('data', (c: Buffer) => {
+    stdout += c.toString();
+    onStdout?.(c);
+  });
   err.on('data', (c: Buffer) => (stderr += c.toString()));
   docker.modem.demuxStream(stream, out, err);
   await new Promise<void>((resolve, reject) => {
@@ -46,6 +50,15 @@ export class ContainerRunner implements CommandRunner {
     } catch (error) {
       throw new Error(`${(error as Error).message}\n${stderr.slice(-1000)}`);
     }
+  }
+
+  async stream(command: string, onLine: (line: string) => void): Promise<StreamedResult> {
+    if (this.aborted) throw new Error('interrupted');
+    const lines = lineSplitter(onLine);
+    const { stdout, stderr, exitCode } = await execCollect(this.docker, this.container, ['sh', '-c', command], this.projectDir, (c) => lines.push(c));
+    lines.end();
+    if (this.aborted) throw new Error('interrupted');
+    return { exitCode, outputTail: (stdout + stderr).slice(-OUTPUT_TAIL_CHARS) };
   }
 
   async mountinfo(): Promise<string | null> {

@@ -8,13 +8,17 @@ import type { Endpoint } from '../platforms/endpoint.js';
 import { probeEndpoint } from '../platforms/probe.js';
 import { fileSharingOf, mountFor, parseMountinfo } from '../platforms/mountinfo.js';
 import type { Cell, PlatformIdentity, Priming, RunDocument, Sample } from '../results/schema.js';
-import type { Workload } from '../workloads/workload.js';
+import type { StepReading, Workload } from '../workloads/workload.js';
 import { removeLabelled } from './cleanup.js';
 import { resolveImage } from './image.js';
 import { objectName } from '../util/labels.js';
 import type { PlannedCell } from './plan.js';
 import { primeOnHost, primePlatform } from './prime.js';
 import { createSandbox, type PlatformContext, type Sandbox } from './sandbox.js';
+import { CacheDropper } from './cache-drop.js';
+import { readPrintedValues } from './harness.js';
+import { runWatch } from './watch.js';
+import { release } from 'node:os';
 
 export interface ExecutionSettings {
   runId: string;
@@ -46,22 +50,27 @@ export interface Execution {
   interrupted: boolean;
 }
 
-interface LiveCell {
-  cell: Cell;
+/** One sandbox (platform × workload × strategy) and the cells its samples fill, one per measure. */
+interface LiveSandbox {
+  workload: Workload;
+  cells: Cell[];
   sandbox: Sandbox | null;
 }
 
 function emptyCell(planned: PlannedCell, workload: Workload): Cell {
+  const measure = workload.measures.find((m) => m.key === planned.measure)!;
   return {
     id: planned.id,
     platform: planned.platform,
     strategy: planned.strategy,
     workload: workload.name,
-    metric: workload.metric,
+    measure: measure.key,
+    metric: measure.metric,
     status: 'ok',
     reason: null,
     mounts: [],
     runtime: null,
+    notes: [],
     samples: [],
     summary: null,
     ratioToNative: null,
@@ -72,14 +81,18 @@ function firstLine(text: string): string {
   return text.trim().split('\n').filter(Boolean).pop() ?? '';
 }
 
+function setStatus(cells: Cell[], status: Cell['status'], reason: string): void {
+  for (const c of cells) Object.assign(c, { status, reason });
+}
+
 export class Executor {
   private interrupted = false;
-  private readonly live = new Set<LiveCell>();
+  private readonly live = new Set<LiveSandbox>();
   private readonly dockers = new Set<Docker>();
 
   constructor(
     private readonly settings: ExecutionSettings,
-    private readonly workload: Workload,
+    private readonly workloads: Workload[],
     private readonly listener: ProgressListener,
   ) {}
 
@@ -93,31 +106,37 @@ export class Executor {
 
   async execute(endpoints: Endpoint[], plan: PlannedCell[]): Promise<Execution> {
     const execution: Execution = { platforms: [], cells: [], priming: [], interrupted: false };
-    let hostCacheDir: string | null = null;
-    let hostPrimingError: string | null = null;
-    if (this.settings.hostNpm && this.workload.prime) {
-      this.listener.phase('host', 'priming the npm cache with the host npm (untimed)');
-      try {
-        const primed = await primeOnHost(this.workload, join(this.settings.workDir, 'host'));
-        hostCacheDir = primed.cacheDir;
-        execution.priming.push(primed.priming);
-      } catch (error) {
-        hostPrimingError = (error as Error).message;
+    const hostCaches = new Map<string, { dir: string | null; error: string | null }>();
+    for (const workload of this.workloads) {
+      if (workload.prepare) {
+        this.listener.phase('host', `generating the starting files of ${workload.name} (untimed)`);
+        await workload.prepare();
+      }
+      if (this.settings.hostNpm && workload.prime && !this.interrupted) {
+        this.listener.phase('host', `priming the ${workload.name} cache with the host npm (untimed)`);
+        try {
+          const primed = await primeOnHost(workload, join(this.settings.workDir, 'host', workload.name));
+          hostCaches.set(workload.name, { dir: primed.cacheDir, error: null });
+          execution.priming.push(primed.priming);
+        } catch (error) {
+          hostCaches.set(workload.name, { dir: null, error: (error as Error).message });
+        }
       }
     }
 
     for (const endpoint of endpoints) {
-      const planned = plan.filter((p) => p.platform === endpoint.name);
-      const cells = planned.map((p) => emptyCell(p, this.workload));
+      const cells = plan
+        .filter((p) => p.platform === endpoint.name)
+        .map((p) => emptyCell(p, this.workloads.find((w) => w.name === p.workload)!));
       execution.cells.push(...cells);
       if (this.interrupted) {
         execution.platforms.push({ name: endpoint.name, identity: null, image: null, error: 'run interrupted before this platform' });
-        for (const c of cells) Object.assign(c, { status: 'interrupted', reason: 'run interrupted before this platform' });
+        setStatus(cells, 'interrupted', 'run interrupted before this platform');
         this.listener.platformFinished(endpoint.name, 'interrupted');
         continue;
       }
       this.listener.platformStarted(endpoint.name);
-      const record = await this.executePlatform(endpoint, cells, hostCacheDir, hostPrimingError, execution.priming);
+      const record = await this.executePlatform(endpoint, cells, hostCaches, execution.priming);
       execution.platforms.push(record);
       this.listener.platformFinished(endpoint.name, this.interrupted ? 'interrupted' : record.error);
     }
@@ -128,8 +147,7 @@ export class Executor {
   private async executePlatform(
     endpoint: Endpoint,
     cells: Cell[],
-    hostCacheDir: string | null,
-    hostPrimingError: string | null,
+    hostCaches: Map<string, { dir: string | null; error: string | null }>,
     priming: Priming[],
   ): Promise<PlatformRecord> {
     const record: PlatformRecord = { name: endpoint.name, identity: null, image: null, error: null };
@@ -146,61 +164,35 @@ export class Executor {
     record.identity = { ...probed.identity, fileSharing: null };
     this.dockers.add(docker);
 
-    const live: LiveCell[] = [];
+    let dropper: CacheDropper | null = null;
     try {
       this.listener.phase(endpoint.name, 'finding the image');
       const image = await resolveImage(docker, this.settings.image);
       record.image = { ref: image.ref, id: image.id };
       if (image.note) this.listener.phase(endpoint.name, image.note);
+      const sameKernel = process.platform === 'linux' && record.identity.engine.kernel === release();
+      dropper = new CacheDropper(docker, image.ref, this.settings.runId, endpoint.name, sameKernel);
 
-      const ctx: PlatformContext = {
-        runId: this.settings.runId,
-        platformName: endpoint.name,
-        docker,
-        image: image.ref,
-        online: this.settings.online,
-        cacheVolume: objectName(this.settings.runId, endpoint.name, 'cache'),
-        hostWorkDir: join(this.settings.workDir, endpoint.name),
-        hostCacheDir,
-      };
-      await mkdir(ctx.hostWorkDir, { recursive: true });
-      if (this.interrupted) return skipAll('run interrupted');
-
-      if (this.workload.prime) this.listener.phase(endpoint.name, 'priming the cache on the platform (untimed)');
-      const primed = await primePlatform(ctx, this.workload);
-      if (primed) priming.push(primed);
-
-      for (const cell of cells) {
+      for (const workload of this.workloads) {
         if (this.interrupted) break;
-        const liveCell: LiveCell = { cell, sandbox: null };
-        if (cell.strategy === 'native' && this.workload.prime && !hostCacheDir) {
-          cell.status = 'skipped';
-          cell.reason = this.settings.hostNpm
-            ? `the host could not prime its cache: ${firstLine(hostPrimingError ?? '')}`
-            : `needs ${this.workload.hostRequirements.join(' and ')} on the host`;
-          continue;
-        }
-        this.listener.phase(endpoint.name, `setting up ${cell.strategy}`);
-        try {
-          liveCell.sandbox = await createSandbox(ctx, cell.strategy, this.workload, cell.id);
-          live.push(liveCell);
-          this.live.add(liveCell);
-          await this.describeCell(liveCell, record.identity!);
-        } catch (error) {
-          cell.status = 'failed';
-          cell.reason = `could not set up: ${(error as Error).message}`;
-        }
+        const hostCache = hostCaches.get(workload.name) ?? { dir: null, error: null };
+        const ctx: PlatformContext = {
+          runId: this.settings.runId,
+          platformName: endpoint.name,
+          docker,
+          image: image.ref,
+          online: this.settings.online,
+          cacheVolume: objectName(this.settings.runId, endpoint.name, workload.name, 'cache'),
+          hostWorkDir: join(this.settings.workDir, endpoint.name, workload.name),
+          hostCacheDir: hostCache.dir,
+        };
+        await this.executeWorkload(ctx, workload, cells.filter((c) => c.workload === workload.name), hostCache.error, dropper, record, priming);
       }
-
-      await this.sample(live);
     } catch (error) {
       if (!this.interrupted) skipAll((error as Error).message);
     } finally {
       this.listener.phase(endpoint.name, 'cleaning up');
-      for (const l of live) {
-        await l.sandbox?.dispose().catch(() => undefined);
-        this.live.delete(l);
-      }
+      await dropper?.dispose();
       // Whatever a failure left behind (the prime container, the cache volume) carries the run's label.
       await removeLabelled(docker, this.settings.runId);
       this.dockers.delete(docker);
@@ -215,72 +207,188 @@ export class Executor {
     return record;
   }
 
+  /** One workload on one platform: prime its cache, build a sandbox per strategy, sample, tear down. */
+  private async executeWorkload(
+    ctx: PlatformContext,
+    workload: Workload,
+    cells: Cell[],
+    hostPrimingError: string | null,
+    dropper: CacheDropper,
+    record: PlatformRecord,
+    priming: Priming[],
+  ): Promise<void> {
+    const live: LiveSandbox[] = [];
+    try {
+      await mkdir(ctx.hostWorkDir, { recursive: true });
+      if (workload.prime) this.listener.phase(ctx.platformName, `priming the ${workload.name} cache on the platform (untimed)`);
+      const primed = await primePlatform(ctx, workload);
+      if (primed) priming.push(primed);
+
+      const strategies = [...new Set(cells.map((c) => c.strategy))];
+      for (const strategy of strategies) {
+        if (this.interrupted) break;
+        const group: LiveSandbox = { workload, cells: cells.filter((c) => c.strategy === strategy), sandbox: null };
+        if (strategy === 'native' && workload.prime && !ctx.hostCacheDir) {
+          setStatus(
+            group.cells,
+            'skipped',
+            this.settings.hostNpm
+              ? `the host could not prime its cache: ${firstLine(hostPrimingError ?? '')}`
+              : `needs ${workload.hostRequirements.join(' and ')} on the host`,
+          );
+          continue;
+        }
+        this.listener.phase(ctx.platformName, `setting up ${workload.name} / ${strategy}`);
+        try {
+          group.sandbox = await createSandbox(ctx, strategy, workload, group.cells[0].id);
+          live.push(group);
+          this.live.add(group);
+          await this.describeCells(group, record.identity!);
+          if (workload.setup) {
+            const setup = await group.sandbox.runner.run(workload.setup(group.sandbox.cacheDir));
+            if (setup.exitCode !== 0) throw new Error(`the set-up step failed (exit ${setup.exitCode}): ${firstLine(setup.outputTail)}`);
+          }
+        } catch (error) {
+          if (this.interrupted) break;
+          setStatus(group.cells, 'failed', `could not set up: ${firstLine((error as Error).message)}`);
+        }
+      }
+
+      await this.sample(live, dropper);
+    } finally {
+      if (live.length > 0) this.listener.phase(ctx.platformName, `removing the ${workload.name} sandboxes`);
+      for (const l of live) {
+        await l.sandbox?.dispose().catch(() => undefined);
+        this.live.delete(l);
+      }
+    }
+  }
+
   /** Record the mounts the project lives on and the node/npm versions inside the sandbox. */
-  private async describeCell(live: LiveCell, identity: PlatformIdentity): Promise<void> {
-    const { cell, sandbox } = live;
+  private async describeCells(live: LiveSandbox, identity: PlatformIdentity): Promise<void> {
+    const { cells, sandbox, workload } = live;
+    const strategy = cells[0].strategy;
     const text = await sandbox!.runner.mountinfo();
-    if (text && cell.strategy !== 'native') {
+    const mounts: Cell['mounts'] = [];
+    if (text && strategy !== 'native') {
       const entries = parseMountinfo(text);
-      const targets = [sandbox!.projectDir, ...this.workload.dependencyDirs.map((d) => `${sandbox!.projectDir}/${d}`)];
+      const targets = [sandbox!.projectDir, ...workload.dependencyDirs.map((d) => `${sandbox!.projectDir}/${d}`)];
       const seen = new Set<string>();
       for (const target of targets) {
         const entry = mountFor(entries, target);
         if (!entry || seen.has(entry.mountPoint)) continue;
         seen.add(entry.mountPoint);
-        cell.mounts.push({ target: entry.mountPoint, ...fileSharingOf(entry) });
+        mounts.push({ target: entry.mountPoint, ...fileSharingOf(entry) });
       }
-      if (cell.strategy === 'bind') identity.fileSharing = fileSharingOf(mountFor(entries, sandbox!.projectDir));
+      if (strategy === 'bind') identity.fileSharing = fileSharingOf(mountFor(entries, sandbox!.projectDir));
     }
     const versions = await sandbox!.runner.run('node --version; npm --version');
     const [node, npm] = versions.outputTail.trim().split('\n');
-    cell.runtime = { node: node?.trim() || null, npm: npm?.trim() || null };
+    const runtime = { node: node?.trim() || null, npm: npm?.trim() || null };
+    for (const cell of cells) Object.assign(cell, { mounts, runtime });
   }
 
-  private async sample(live: LiveCell[]): Promise<void> {
+  private async sample(live: LiveSandbox[], dropper: CacheDropper): Promise<void> {
     const perCell = this.settings.warmup + this.settings.runs;
-    const order: Array<[LiveCell, number]> =
+    const order: Array<[LiveSandbox, number]> =
       this.settings.order === 'interleaved'
-        ? Array.from({ length: perCell }, (_, i) => live.map((l) => [l, i] as [LiveCell, number])).flat()
-        : live.flatMap((l) => Array.from({ length: perCell }, (_, i) => [l, i] as [LiveCell, number]));
+        ? Array.from({ length: perCell }, (_, i) => live.map((l) => [l, i] as [LiveSandbox, number])).flat()
+        : live.flatMap((l) => Array.from({ length: perCell }, (_, i) => [l, i] as [LiveSandbox, number]));
     for (const [l, index] of order) {
       if (this.interrupted) return;
-      if (l.cell.status !== 'ok') continue;
-      await this.takeSample(l, index, perCell);
+      if (l.cells.some((c) => c.status !== 'ok')) continue;
+      await this.takeSample(l, index, perCell, dropper);
     }
   }
 
-  private async takeSample(l: LiveCell, index: number, perCell: number): Promise<void> {
-    const { cell, sandbox } = l;
+  /** One sample: reset, then every step in order; each measure's cell gets its figure. A failing step fails them all. */
+  private async takeSample(l: LiveSandbox, index: number, perCell: number, dropper: CacheDropper): Promise<void> {
+    const { cells, sandbox, workload } = l;
+    const strategy = cells[0].strategy;
     const warmup = index < this.settings.warmup;
+    const startedAt = new Date().toISOString();
+    const readings = new Map<string, StepReading & { exitCode: number; cpuUserSeconds: number | null; cpuSystemSeconds: number | null }>();
     try {
-      const reset = await sandbox!.runner.run(this.workload.reset);
+      const reset = await sandbox!.runner.run(workload.reset);
       if (reset.exitCode !== 0) throw new Error(`the reset step failed (exit ${reset.exitCode}): ${firstLine(reset.outputTail)}`);
-      this.listener.sampleStarted(cell, index, perCell);
-      const startedAt = new Date().toISOString();
-      const result = await sandbox!.runner.run(this.workload.command(sandbox!.cacheDir));
-      const ok = result.exitCode === 0;
+      this.listener.sampleStarted(cells[0], index, perCell);
+      for (const step of workload.steps) {
+        if ('watch' in step) {
+          const outcome = await runWatch(sandbox!, step.watch);
+          readings.set(step.name, { ...outcome.reading, exitCode: outcome.exitCode, cpuUserSeconds: null, cpuSystemSeconds: null });
+          if (outcome.exitCode !== 0) throw new StepFailure(step.name, outcome.exitCode, outcome.outputTail);
+          continue;
+        }
+        if (step.cold) {
+          const notCold = await dropper.drop(strategy);
+          const note = notCold && `${step.name} pass not fully cold: ${notCold}`;
+          const readers = cells.filter((c) => workload.measures.find((m) => m.key === c.measure)?.step === step.name);
+          if (note) for (const c of readers) if (!c.notes.includes(note)) c.notes.push(note);
+        }
+        const result = await sandbox!.runner.run(step.command(sandbox!.cacheDir));
+        readings.set(step.name, {
+          wallSeconds: result.wallSeconds,
+          values: readPrintedValues(result.outputTail),
+          exitCode: result.exitCode,
+          cpuUserSeconds: result.cpuUserSeconds,
+          cpuSystemSeconds: result.cpuSystemSeconds,
+        });
+        if (result.exitCode !== 0) throw new StepFailure(step.name, result.exitCode, result.outputTail);
+      }
+      this.record(l, index, warmup, startedAt, readings, null);
+    } catch (error) {
+      if (this.interrupted) return;
+      this.record(l, index, warmup, startedAt, readings, error as Error);
+    }
+  }
+
+  private record(
+    l: LiveSandbox,
+    index: number,
+    warmup: boolean,
+    startedAt: string,
+    readings: Map<string, StepReading & { exitCode: number; cpuUserSeconds: number | null; cpuSystemSeconds: number | null }>,
+    failure: Error | null,
+  ): void {
+    for (const [i, cell] of l.cells.entries()) {
+      const measure = l.workload.measures.find((m) => m.key === cell.measure)!;
+      const reading = readings.get(measure.step);
+      const value = failure || !reading ? null : measure.read(reading);
       const sample: Sample = {
         index,
         warmup,
         startedAt,
-        value: ok ? result.wallSeconds : null,
-        wallSeconds: result.wallSeconds,
-        exitCode: result.exitCode,
-        cpuUserSeconds: result.cpuUserSeconds,
-        cpuSystemSeconds: result.cpuSystemSeconds,
-        ...(ok ? {} : { outputTail: result.outputTail }),
+        value,
+        wallSeconds: reading?.wallSeconds ?? null,
+        exitCode: reading?.exitCode ?? null,
+        cpuUserSeconds: reading?.cpuUserSeconds ?? null,
+        cpuSystemSeconds: reading?.cpuSystemSeconds ?? null,
+        ...(failure instanceof StepFailure ? { outputTail: failure.outputTail } : {}),
       };
       cell.samples.push(sample);
-      if (!ok) {
+      if (failure) {
         cell.status = 'failed';
-        cell.reason = `sample ${index + 1} exited with ${result.exitCode}: ${firstLine(result.outputTail)}`;
+        cell.reason =
+          failure instanceof StepFailure
+            ? `sample ${index + 1}${l.workload.steps.length > 1 ? `, step ${failure.step},` : ''} exited with ${failure.exitCode}: ${firstLine(failure.outputTail)}`
+            : `sample ${index + 1} could not run: ${firstLine(failure.message)}`;
+      } else if (value === null && measure.mayBeMissing) {
+        if (!cell.notes.includes(measure.mayBeMissing)) cell.notes.push(measure.mayBeMissing);
+      } else if (value === null) {
+        cell.status = 'failed';
+        cell.reason = `sample ${index + 1}: step ${measure.step} did not report its ${measure.key} figure`;
       }
-      this.listener.sampleFinished(cell, sample);
-    } catch (error) {
-      if (this.interrupted) return;
-      cell.status = 'failed';
-      cell.reason = `sample ${index + 1} could not run: ${firstLine((error as Error).message)}`;
+      if (i === 0) this.listener.sampleFinished(cell, sample);
     }
   }
 }
 
+class StepFailure extends Error {
+  constructor(
+    readonly step: string,
+    readonly exitCode: number,
+    readonly outputTail: string,
+  ) {
+    super(`step ${step} exited with ${exitCode}`);
+  }
+}

@@ -2,7 +2,7 @@
 // container start-up and Engine API round trips are not in the figure. It is plain JavaScript handed to `node -e`,
 // because every image that can run these workloads has node. It prints one JSON line after a marker.
 export const RESULT_MARKER = 'MOUNTBENCH_RESULT ';
-const OUTPUT_TAIL_CHARS = 4000;
+export const OUTPUT_TAIL_CHARS = 4000;
 
 export const HARNESS_SOURCE = `
 const { spawnSync } = require('node:child_process');
@@ -49,4 +49,19 @@ export function parseHarnessOutput(stdout: string): HarnessResult {
   if (at < 0) throw new HarnessError(`the timer printed no result; its output ends with: ${stdout.slice(-500) || '(nothing)'}`);
   const line = stdout.slice(at + RESULT_MARKER.length).split('\n')[0];
   return JSON.parse(line) as HarnessResult;
+}
+
+/** The marker of the figures a workload script prints itself (fixtures/scripts/values.js). */
+export const VALUES_MARKER = 'MOUNTBENCH_VALUES ';
+
+/** The last figures a step's command printed; {} when it printed none (most commands). */
+export function readPrintedValues(output: string): Record<string, unknown> {
+  const at = output.lastIndexOf(VALUES_MARKER);
+  if (at < 0) return {};
+  try {
+    const parsed: unknown = JSON.parse(output.slice(at + VALUES_MARKER.length).split('\n')[0]);
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }

@@ -1,8 +1,8 @@
 // The `native` strategy: the workload as a process on the host, timed by the same harness as in containers.
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { HARNESS_SOURCE, parseHarnessOutput, type HarnessResult } from './harness.js';
-import type { CommandRunner } from './runner.js';
+import { HARNESS_SOURCE, OUTPUT_TAIL_CHARS, parseHarnessOutput, type HarnessResult } from './harness.js';
+import { lineSplitter, type CommandRunner, type StreamedResult } from './runner.js';
 
 export class NativeRunner implements CommandRunner {
   private readonly running = new Set<number>();
@@ -10,30 +10,41 @@ export class NativeRunner implements CommandRunner {
 
   constructor(private readonly projectDir: string) {}
 
-  run(command: string): Promise<HarnessResult> {
+  async run(command: string): Promise<HarnessResult> {
+    const { stdout, stderr } = await this.spawn(process.execPath, ['-e', HARNESS_SOURCE, command]);
+    try {
+      return parseHarnessOutput(stdout);
+    } catch (error) {
+      throw new Error(`${(error as Error).message}\n${stderr.slice(-1000)}`);
+    }
+  }
+
+  async stream(command: string, onLine: (line: string) => void): Promise<StreamedResult> {
+    const lines = lineSplitter(onLine);
+    const { stdout, stderr, exitCode } = await this.spawn('sh', ['-c', command], (c) => lines.push(c));
+    lines.end();
+    return { exitCode, outputTail: (stdout + stderr).slice(-OUTPUT_TAIL_CHARS) };
+  }
+
+  private spawn(file: string, args: string[], onStdout?: (chunk: Buffer) => void): Promise<{ stdout: string; stderr: string; exitCode: number }> {
     if (this.aborted) return Promise.reject(new Error('interrupted'));
     return new Promise((resolve, reject) => {
       // detached: its own process group, so an interrupt can stop npm and everything it started.
-      const child = spawn(process.execPath, ['-e', HARNESS_SOURCE, command], {
-        cwd: this.projectDir,
-        detached: true,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const child = spawn(file, args, { cwd: this.projectDir, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
       const pid = child.pid;
       if (pid) this.running.add(pid);
       let stdout = '';
       let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        onStdout?.(chunk);
+      });
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       child.on('error', reject);
-      child.on('close', () => {
+      child.on('close', (code) => {
         if (pid) this.running.delete(pid);
         if (this.aborted) return reject(new Error('interrupted'));
-        try {
-          resolve(parseHarnessOutput(stdout));
-        } catch (error) {
-          reject(new Error(`${(error as Error).message}\n${stderr.slice(-1000)}`));
-        }
+        resolve({ stdout, stderr, exitCode: code ?? 128 });
       });
     });
   }

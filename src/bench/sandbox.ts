@@ -21,6 +21,8 @@ export interface Sandbox {
   projectDir: string;
   /** Where the primed cache is, as the runner sees it. */
   cacheDir: string;
+  /** The project as the host sees it (native, bind, hybrid); null when it lives only on the platform. */
+  hostProjectDir: string | null;
   /** Put the project back in its starting state and remove everything this sandbox created. */
   dispose(): Promise<void>;
 }
@@ -33,7 +35,7 @@ export interface PlatformContext {
   online: boolean;
   /** Named volume holding the primed cache on this platform. */
   cacheVolume: string;
-  /** Host directory for this platform's host-side copies of the project. */
+  /** Host directory for this platform's and workload's host-side copies of the project. */
   hostWorkDir: string;
   /** Primed cache on the host (for `native`); null when the host cannot run the workload. */
   hostCacheDir: string | null;
@@ -96,7 +98,7 @@ export async function createSandbox(
   cellId: string,
 ): Promise<Sandbox> {
   const hostProjectDir = join(ctx.hostWorkDir, strategy, 'project');
-  const name = objectName(ctx.runId, ctx.platformName, strategy);
+  const name = objectName(ctx.runId, ctx.platformName, workload.name, strategy);
 
   if (strategy === 'native') {
     await copyFixture(workload, hostProjectDir);
@@ -105,6 +107,7 @@ export async function createSandbox(
       projectDir: hostProjectDir,
       // A workload without a cache never reads it.
       cacheDir: ctx.hostCacheDir ?? join(ctx.hostWorkDir, 'no-cache'),
+      hostProjectDir,
       dispose: () => rm(join(ctx.hostWorkDir, strategy), { recursive: true, force: true }),
     };
   }
@@ -155,6 +158,7 @@ export async function createSandbox(
     runner: new ContainerRunner(ctx.docker, container, CONTAINER_PROJECT_DIR),
     projectDir: CONTAINER_PROJECT_DIR,
     cacheDir: CONTAINER_CACHE_DIR,
+    hostProjectDir: usesHostDir ? hostProjectDir : null,
     dispose,
   };
 }

@@ -19,15 +19,20 @@ import { writeAtomically, writeRunDocument } from '../results/store.js';
 import { summariseCells } from '../stats/summarise-cells.js';
 import { ListrProgress, PlainProgress, type ProgressPlan } from '../ui/progress.js';
 import { TOOL_VERSION } from '../version.js';
-import { npmInstall } from '../workloads/npm-install.js';
+import { createWorkload, type WorkloadName } from '../workloads/catalog.js';
+import type { SizeOptions } from '../workloads/generated.js';
 import { projectWorkload, type ProjectOptions } from '../workloads/project.js';
+import type { Workload } from '../workloads/workload.js';
 
 export interface RunOptions {
   strategies: StrategyName[];
   runs: number;
   warmup: number;
   image: string | null;
+  workloads: WorkloadName[];
+  /** Fixture of npm-install and build. */
   fixture: string;
+  sizes: Omit<SizeOptions, 'workDir'>;
   /** The user's own project instead of the npm-install fixture. */
   project: ProjectOptions | null;
   output: string | null;
@@ -61,10 +66,14 @@ export async function runCommand(options: RunOptions, argv: string[]): Promise<R
   const started = process.hrtime.bigint();
   const startedAt = new Date();
 
+  const runId = newRunId(startedAt);
+  const runDir = resolve(options.output ?? join('mountbench-results', runId));
+  const workDir = join(runDir, '.work');
+
   // Bad input is reported before anything talks to Docker.
-  const workload = options.project
-    ? projectWorkload(options.project)
-    : npmInstall({ fixture: options.fixture, online: options.online });
+  const workloads: Workload[] = options.project
+    ? [projectWorkload(options.project)]
+    : options.workloads.map((name) => createWorkload(name, { fixture: options.fixture, online: options.online, workDir, ...options.sizes }));
 
   // discover
   const endpoints = discoverEndpoints(defaultEnvironment(options.context ?? undefined));
@@ -81,11 +90,8 @@ export async function runCommand(options: RunOptions, argv: string[]): Promise<R
   const platforms = reachable.map((p) => p.endpoint);
 
   // plan
-  const plan = planCells(platforms.map((p) => p.name), options.strategies, workload.name);
+  const plan = planCells(platforms.map((p) => p.name), options.strategies, workloads);
   const host = await hostFacts();
-  const runId = newRunId(startedAt);
-  const runDir = resolve(options.output ?? join('mountbench-results', runId));
-  const workDir = join(runDir, '.work');
   await mkdir(workDir, { recursive: true });
 
   const settings: ExecutionSettings = {
@@ -100,7 +106,7 @@ export async function runCommand(options: RunOptions, argv: string[]): Promise<R
     hostNpm: host.npm,
   };
   process.stderr.write(
-    `${pc.bold('mountbench run')} ${runId}: ${workload.description}\n` +
+    `${pc.bold('mountbench run')} ${runId}: ${workloads.map((w) => w.description).join('; ')}\n` +
       `  ${platforms.map((p) => p.name).join(', ')} × ${options.strategies.join(', ')}; ${options.warmup} warm-up + ${options.runs} samples each\n` +
       `  results: ${runDir}\n`,
   );
@@ -108,14 +114,15 @@ export async function runCommand(options: RunOptions, argv: string[]): Promise<R
   // execute
   const progressPlan: ProgressPlan = {
     platforms: platforms.map((p) => p.name),
-    cellsPerPlatform: options.strategies.length,
+    workloads: workloads.length,
+    cellsPerPlatform: options.strategies.length * workloads.length,
     samplesPerCell: options.warmup + options.runs,
     warmup: options.warmup,
   };
   const useTty = options.progress === 'tty' || (options.progress === 'auto' && process.stdout.isTTY && process.stderr.isTTY && !process.env.CI);
   const listr = useTty ? new ListrProgress(progressPlan) : null;
   const listener: ProgressListener = listr ?? new PlainProgress(progressPlan);
-  const executor = new Executor(settings, workload, listener);
+  const executor = new Executor(settings, workloads, listener);
   let interrupts = 0;
   const onSigint = () => {
     interrupts += 1;
@@ -171,8 +178,9 @@ export async function runCommand(options: RunOptions, argv: string[]): Promise<R
           : null
         : 'no cell produced a measurement',
     settings: {
-      workloads: [workload.name],
+      workloads: workloads.map((w) => w.name),
       fixture: options.project ? `project ${basename(resolve(options.project.dir))}` : options.fixture,
+      sizes: options.project ? {} : { ...options.sizes },
       strategies: options.strategies,
       runs: options.runs,
       warmup: options.warmup,

@@ -1,5 +1,5 @@
 // Shared wording and number formats of every report, so the table, CSV, Markdown and chart say the same thing.
-import type { Cell, RunDocument, StrategyName } from '../results/schema.js';
+import type { Cell, Metric, RunDocument, StrategyName } from '../results/schema.js';
 
 /** The names the seed article uses ("Test Type"). */
 export const STRATEGY_TITLES: Record<StrategyName, string> = {
@@ -15,6 +15,11 @@ export const STRATEGY_ORDER: readonly StrategyName[] = ['native', 'container', '
 
 export function fixed(value: number, digits = 2): string {
   return value.toFixed(digits);
+}
+
+/** A figure with two decimals, or three significant digits below 1 (file-system phases take milliseconds). */
+export function figure(value: number): string {
+  return value === 0 || Math.abs(value) >= 1 ? value.toFixed(2) : Number(value.toPrecision(3)).toString();
 }
 
 export function ratioText(value: number): string {
@@ -40,22 +45,59 @@ export function fileSharingText(doc: RunDocument, name: string): string {
   return sharing.fstype ? `${sharing.mechanism} (${sharing.fstype})` : sharing.mechanism;
 }
 
-/** Cells grouped per platform in run order, strategies in the seed's order. */
-export function cellsByPlatform(doc: RunDocument): Array<{ platform: string; cells: Cell[] }> {
-  const platforms = [...new Set(doc.cells.map((c) => c.platform))];
-  return platforms.map((platform) => ({
-    platform,
-    cells: doc.cells
-      .filter((c) => c.platform === platform)
-      .sort((a, b) => STRATEGY_ORDER.indexOf(a.strategy) - STRATEGY_ORDER.indexOf(b.strategy)),
-  }));
+/** One test of a run: a workload's measure, with its cells grouped per platform in run order. */
+export interface TestGroup {
+  workload: string;
+  measure: string;
+  metric: Metric;
+  platforms: Array<{ platform: string; cells: Cell[] }>;
 }
 
-/** The cell with the highest mean on its platform (worst, when lower is better): bold in the seed's table. */
-export function slowestCell(cells: Cell[]): Cell | undefined {
+/** "npm-install", "traverse cold": the name of a test in reports. */
+export function testTitle(group: { workload: string; measure: string }): string {
+  return group.measure === 'time' ? group.workload : `${group.workload} ${group.measure}`;
+}
+
+/** "time (s), lower is better". */
+export function metricText(metric: Metric): string {
+  return `${metric.name} (${metric.unit}), ${metric.lowerIsBetter ? 'lower' : 'higher'} is better`;
+}
+
+/** The run's tests in run order; in each, cells per platform, strategies in the seed's order. */
+export function testGroups(doc: RunDocument): TestGroup[] {
+  const keys = [...new Set(doc.cells.map((c) => `${c.workload}\u0000${c.measure}`))];
+  return keys.map((key) => {
+    const cells = doc.cells.filter((c) => `${c.workload}\u0000${c.measure}` === key);
+    const platforms = [...new Set(cells.map((c) => c.platform))];
+    return {
+      workload: cells[0].workload,
+      measure: cells[0].measure,
+      metric: cells[0].metric,
+      platforms: platforms.map((platform) => ({
+        platform,
+        cells: cells
+          .filter((c) => c.platform === platform)
+          .sort((a, b) => STRATEGY_ORDER.indexOf(a.strategy) - STRATEGY_ORDER.indexOf(b.strategy)),
+      })),
+    };
+  });
+}
+
+/** The worst cell of a platform by mean (the slowest, when lower is better): bold in the seed's table. */
+export function worstCell(cells: Cell[]): Cell | undefined {
   const measured = cells.filter((c) => c.summary);
   if (measured.length < 2) return undefined;
-  return measured.reduce((worst, c) => (c.summary!.mean > worst.summary!.mean ? c : worst));
+  const worse = (a: Cell, b: Cell) => (a.metric.lowerIsBetter ? a.summary!.mean > b.summary!.mean : a.summary!.mean < b.summary!.mean);
+  const worst = measured.reduce((w, c) => (worse(c, w) ? c : w));
+  // All equal (e.g. no event missed anywhere): nothing stands out.
+  return measured.every((c) => c.summary!.mean === worst.summary!.mean) ? undefined : worst;
+}
+
+/** How much worse than native a ratio is, whichever way the metric points (1 = the same, 2 = twice as bad). */
+export function badness(cell: Cell): number | null {
+  const ratio = cell.ratioToNative?.value;
+  if (ratio === undefined || ratio <= 0) return null;
+  return cell.metric.lowerIsBetter ? ratio : 1 / ratio;
 }
 
 export function mibText(bytes: number): string {
@@ -73,4 +115,18 @@ export function durationText(seconds: number): string {
 export function overheadRatio(doc: RunDocument): number | null {
   const useful = doc.timing.sampledSeconds + doc.timing.primingSeconds;
   return useful > 0 ? doc.timing.wallSeconds / useful : null;
+}
+
+/** Cells that were not measured, once per sandbox (its measures fail together): "platform / workload / strategy: why". */
+export function problems(doc: RunDocument): string[] {
+  const lines = doc.cells
+    .filter((c) => c.status !== 'ok')
+    .map((c) => `${platformTitle(doc, c.platform)} / ${c.workload} / ${STRATEGY_TITLES[c.strategy]}: ${c.status}${c.reason ? ` — ${c.reason}` : ''}`);
+  return [...new Set(lines)];
+}
+
+/** What the reader should know about a test's figures, once per platform and note. */
+export function cellNotes(doc: RunDocument): string[] {
+  const lines = doc.cells.flatMap((c) => c.notes.map((note) => `${platformTitle(doc, c.platform)} / ${testTitle(c)} / ${STRATEGY_TITLES[c.strategy]}: ${note}`));
+  return [...new Set(lines)];
 }

@@ -2,17 +2,24 @@
 // statistics the article lacked, then what was measured on, and what went wrong.
 import type { Cell, RunDocument } from '../results/schema.js';
 import {
-  cellsByPlatform,
+  cellNotes,
   durationText,
   fileSharingText,
+  figure,
   fixed,
+  metricText,
   mibText,
   overheadRatio,
   percent,
   platformTitle,
+  problems,
   ratioText,
-  slowestCell,
+  STRATEGY_ORDER,
   STRATEGY_TITLES,
+  testGroups,
+  testTitle,
+  worstCell,
+  type TestGroup,
 } from './format.js';
 
 function escapeCell(text: string): string {
@@ -28,10 +35,10 @@ function cellRow(doc: RunDocument, cell: Cell, bold: boolean): string[] {
   const ratio = cell.ratioToNative;
   const values = s
     ? [
-        fixed(s.mean),
-        `${fixed(s.min)}-${fixed(s.max)}`,
-        fixed(s.median),
-        `${fixed(s.medianCi95.low)}-${fixed(s.medianCi95.high)}`,
+        figure(s.mean),
+        `${figure(s.min)}-${figure(s.max)}`,
+        figure(s.median),
+        `${figure(s.medianCi95.low)}-${figure(s.medianCi95.high)}`,
         percent(s.cv),
         ratio ? `${ratioText(ratio.value)} (${fixed(ratio.ci95.low)}-${fixed(ratio.ci95.high)})` : cell.strategy === 'native' ? '1.00x' : '—',
         String(s.n),
@@ -43,25 +50,71 @@ function cellRow(doc: RunDocument, cell: Cell, bold: boolean): string[] {
   return bold ? columns.map((c) => `**${c}**`) : columns;
 }
 
+/** The seed's table for one test; its headers carry the test's unit ("Average Time (s)" for times, as in the seed). */
+function groupTable(doc: RunDocument, group: TestGroup): string[] {
+  const u = group.metric.unit;
+  const average = group.metric.name === 'time' ? `Average Time (${u})` : `Average (${u})`;
+  const lines = [
+    row(['OS', 'Platform', 'Test Type', average, `Range (${u})`, `Median (${u})`, `95% CI (${u})`, 'CV', 'vs native', 'n']),
+    row(['---', '---', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
+  ];
+  for (const { cells } of group.platforms) {
+    const worst = worstCell(cells);
+    for (const cell of cells) lines.push(row(cellRow(doc, cell, cell === worst)));
+  }
+  return lines;
+}
+
+/** Many tests: one line per test and platform, the median of each strategy, to read the whole run at a glance. */
+function overview(doc: RunDocument, groups: TestGroup[]): string[] {
+  const strategies = STRATEGY_ORDER.filter((s) => doc.cells.some((c) => c.strategy === s));
+  const lines = [
+    row(['Test', 'Unit', 'Platform', ...strategies.map((s) => STRATEGY_TITLES[s])]),
+    row(['---', '---', '---', ...strategies.map(() => '---:')]),
+  ];
+  for (const group of groups) {
+    for (const { platform, cells } of group.platforms) {
+      const worst = worstCell(cells);
+      const medians = strategies.map((s) => {
+        const cell = cells.find((c) => c.strategy === s);
+        if (!cell?.summary) return cell ? '—' : '';
+        const ratio = cell.ratioToNative && s !== 'native' ? ` (${ratioText(cell.ratioToNative.value)})` : '';
+        const text = `${figure(cell.summary.median)}${ratio}`;
+        return cell === worst ? `**${text}**` : text;
+      });
+      lines.push(row([testTitle(group), `${group.metric.unit} ${group.metric.lowerIsBetter ? '↓' : '↑'}`, platformTitle(doc, platform), ...medians]));
+    }
+  }
+  return lines;
+}
+
 export function renderMarkdown(doc: RunDocument): string {
   const lines: string[] = [];
+  const groups = testGroups(doc);
   const workload = doc.settings.workloads.join(', ');
-  lines.push(`# mountbench: ${workload} (${doc.settings.fixture} fixture)`, '');
+  const fixtureUsed = doc.settings.workloads.some((w) => w === 'npm-install' || w === 'build' || w === 'project');
+  lines.push(`# mountbench: ${workload}${fixtureUsed ? ` (${doc.settings.fixture} fixture)` : ''}`, '');
+  const sizes = Object.entries(doc.settings.sizes);
   lines.push(
-    `${doc.settings.runs} measured samples per cell after ${doc.settings.warmup} warm-up; times in seconds, lower is better. ` +
+    `${doc.settings.runs} measured samples per cell after ${doc.settings.warmup} warm-up. ` +
       `Median with its 95% bootstrap confidence interval; "vs native" is the ratio of medians with its 95% interval. ` +
-      `The slowest strategy of each platform is in bold.`,
+      `The worst strategy of each platform is in bold.` +
+      (sizes.length > 0 && !fixtureUsed ? ` Sizes: ${sizes.map(([k, v]) => `${k} ${v}`).join(', ')}.` : ''),
     '',
   );
-  lines.push(
-    row(['OS', 'Platform', 'Test Type', 'Average Time (s)', 'Range (s)', 'Median (s)', '95% CI (s)', 'CV', 'vs native', 'n']),
-    row(['---', '---', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
-  );
-  for (const { cells } of cellsByPlatform(doc)) {
-    const slowest = slowestCell(cells);
-    for (const cell of cells) lines.push(row(cellRow(doc, cell, cell === slowest)));
+  if (groups.length > 1) {
+    lines.push(
+      '## Overview',
+      '',
+      'Median per strategy (ratio to native in brackets); ↓ lower is better, ↑ higher is better; the worst strategy of each line in bold.',
+      '',
+      ...overview(doc, groups),
+      '',
+    );
   }
-  lines.push('');
+  for (const group of groups) {
+    lines.push(`## ${testTitle(group)}: ${metricText(group.metric)}`, '', ...groupTable(doc, group), '');
+  }
 
   lines.push('## Platforms', '');
   for (const p of doc.platforms) {
@@ -83,15 +136,14 @@ export function renderMarkdown(doc: RunDocument): string {
     '',
   );
 
-  const notes = doc.cells.filter((c) => c.status !== 'ok' || (c.summary?.outliers.length ?? 0) > 0);
+  const outliers = doc.cells
+    .filter((c) => (c.summary?.outliers.length ?? 0) > 0)
+    .map((c) => `${platformTitle(doc, c.platform)} / ${testTitle(c)} / ${STRATEGY_TITLES[c.strategy]}: outlier samples (MAD rule, kept): ${c.summary!.outliers.map((i) => `#${i + 1}`).join(', ')}`);
+  const notes = [...problems(doc), ...cellNotes(doc), ...outliers];
   if (notes.length > 0 || doc.status !== 'complete') {
     lines.push('## Notes', '');
     if (doc.status !== 'complete') lines.push(`- The run is **${doc.status}**${doc.statusReason ? `: ${doc.statusReason}` : ''}.`);
-    for (const c of notes) {
-      const title = `${platformTitle(doc, c.platform)} / ${STRATEGY_TITLES[c.strategy]}`;
-      if (c.status !== 'ok') lines.push(`- ${title}: ${c.status}${c.reason ? ` — ${c.reason}` : ''}`);
-      if (c.summary?.outliers.length) lines.push(`- ${title}: outlier samples (MAD rule, kept): ${c.summary.outliers.map((i) => `#${i + 1}`).join(', ')}`);
-    }
+    for (const note of notes) lines.push(`- ${note}`);
     lines.push('');
   }
 

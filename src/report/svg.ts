@@ -1,8 +1,8 @@
-// chart.svg: grouped bars (one group per platform, one bar per strategy) of the median, min–max whiskers and value
-// labels, with title, axis, legend and units, readable without the table. Hand-written and deterministic: the same
-// run document always gives the same bytes.
+// chart.svg: one panel per test, each with grouped bars (one group per platform, one bar per strategy) of the
+// median, min–max whiskers and value labels, its own axis and unit; a title and a legend, readable without the table.
+// Hand-written and deterministic: the same run document always gives the same bytes.
 import type { RunDocument, StrategyName } from '../results/schema.js';
-import { cellsByPlatform, platformTitle, STRATEGY_ORDER, STRATEGY_TITLES } from './format.js';
+import { metricText, platformTitle, STRATEGY_ORDER, STRATEGY_TITLES, testGroups, testTitle, type TestGroup } from './format.js';
 
 // Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
 const COLOURS: Record<StrategyName, string> = {
@@ -19,9 +19,12 @@ const BAR_GAP = 6;
 const GROUP_GAP = 44;
 const LEFT = 72;
 const RIGHT = 24;
-const TOP = 100;
-const PLOT_HEIGHT = 320;
-const BOTTOM = 96;
+const HEADER = 84;
+const PANEL_TITLE = 34;
+const PLOT_HEIGHT = 260;
+const PANEL_LABELS = 52;
+const PANEL_HEIGHT = PANEL_TITLE + PLOT_HEIGHT + PANEL_LABELS;
+const LEGEND = 44;
 
 function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -41,56 +44,51 @@ export function niceScale(max: number): { top: number; step: number } {
 }
 
 function valueLabel(value: number): string {
-  return value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
+  if (value >= 100) return value.toFixed(0);
+  if (value >= 10) return value.toFixed(1);
+  return value >= 1 || value === 0 ? value.toFixed(2) : Number(value.toPrecision(2)).toString();
 }
 
-export function renderSvg(doc: RunDocument): string {
-  const groups = cellsByPlatform(doc);
-  const strategies = STRATEGY_ORDER.filter((s) => doc.cells.some((c) => c.strategy === s));
-  const unit = doc.cells[0]?.metric.unit ?? 's';
-  const groupWidth = strategies.length * BAR + (strategies.length - 1) * BAR_GAP;
-  const contentWidth = groups.length * groupWidth + (groups.length + 1) * GROUP_GAP;
-  const width = Math.max(LEFT + RIGHT + contentWidth, 640);
-  // Centre the groups when the chart is wider than they need (one platform).
-  const groupsLeft = LEFT + (width - LEFT - RIGHT - contentWidth) / 2;
-  const legendTop = TOP + PLOT_HEIGHT + 56;
-  const height = TOP + PLOT_HEIGHT + BOTTOM;
-  const highest = Math.max(0, ...doc.cells.map((c) => c.summary?.max ?? 0));
-  const { top, step } = niceScale(highest * 1.08);
-  const y = (v: number) => TOP + PLOT_HEIGHT - (v / top) * PLOT_HEIGHT;
-  const plotLeft = LEFT;
-  const plotRight = width - RIGHT;
+/** An axis tick: the step's own precision, without floating-point residue. */
+function tickLabel(value: number): string {
+  return Number(value.toPrecision(6)).toString();
+}
+
+interface Layout {
+  strategies: StrategyName[];
+  groupWidth: number;
+  groupsLeft: number;
+  plotLeft: number;
+  plotRight: number;
+}
+
+/** One test's panel, its top edge at `top`. */
+function renderPanel(doc: RunDocument, group: TestGroup, top: number, layout: Layout): string[] {
+  const { strategies, groupWidth, groupsLeft, plotLeft, plotRight } = layout;
+  const unit = group.metric.unit;
   const out: string[] = [];
+  const plotTop = top + PANEL_TITLE;
+  const cells = group.platforms.flatMap((p) => p.cells);
+  const highest = Math.max(0, ...cells.map((c) => c.summary?.max ?? 0));
+  const { top: axisTop, step } = niceScale(highest * 1.08);
+  const y = (v: number) => plotTop + PLOT_HEIGHT - (v / axisTop) * PLOT_HEIGHT;
 
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif" role="img">`,
-    `<title>${escapeXml(`mountbench: ${doc.settings.workloads.join(', ')} — median ${unit} per strategy and platform`)}</title>`,
-    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
-    `<text x="${LEFT}" y="30" font-size="18" font-weight="600" fill="#111">${escapeXml(
-      `${doc.settings.workloads.join(', ')} (${doc.settings.fixture} fixture): time per mount strategy`,
-    )}</text>`,
-    `<text x="${LEFT}" y="52" font-size="12" fill="#555">${escapeXml(
-      `Bars: median of ${doc.settings.runs} samples; whiskers: min–max; lower is better.`,
-    )}</text>`,
-    `<text x="${LEFT}" y="70" font-size="12" fill="#555">${escapeXml(
-      `Host: ${doc.host.os}, ${doc.host.cpuModel}, ${doc.host.cpus} CPUs · ${doc.startedAt.slice(0, 10)} · mountbench ${doc.tool.version}`,
-    )}</text>`,
+    `<text x="${LEFT}" y="${top + 20}" font-size="14" font-weight="600" fill="#111">${escapeXml(`${testTitle(group)}: ${metricText(group.metric)}`)}</text>`,
   );
-
-  // Axis and grid.
-  for (let v = 0; v <= top + step / 1000; v += step) {
+  for (let v = 0; v <= axisTop + step / 1000; v += step) {
     const yy = n(y(v));
     out.push(
       `<line x1="${plotLeft}" x2="${plotRight}" y1="${yy}" y2="${yy}" stroke="${v === 0 ? '#333' : '#e3e3e3'}" stroke-width="1"/>`,
-      `<text x="${plotLeft - 8}" y="${yy}" font-size="11" fill="#444" text-anchor="end" dominant-baseline="middle">${n(v)}</text>`,
+      `<text x="${plotLeft - 8}" y="${yy}" font-size="11" fill="#444" text-anchor="end" dominant-baseline="middle">${tickLabel(v)}</text>`,
     );
   }
-  const axisMid = n(TOP + PLOT_HEIGHT / 2);
+  const axisMid = n(plotTop + PLOT_HEIGHT / 2);
   out.push(
-    `<text x="18" y="${axisMid}" font-size="12" fill="#333" text-anchor="middle" transform="rotate(-90 18 ${axisMid})">${escapeXml(`time (${unit})`)}</text>`,
+    `<text x="18" y="${axisMid}" font-size="12" fill="#333" text-anchor="middle" transform="rotate(-90 18 ${axisMid})">${escapeXml(`${group.metric.name} (${unit})`)}</text>`,
   );
 
-  groups.forEach(({ platform, cells }, g) => {
+  group.platforms.forEach(({ platform, cells }, g) => {
     const groupLeft = groupsLeft + GROUP_GAP + g * (groupWidth + GROUP_GAP);
     strategies.forEach((strategy, i) => {
       const cell = cells.find((c) => c.strategy === strategy);
@@ -123,6 +121,42 @@ export function renderSvg(doc: RunDocument): string {
       out.push(`<text x="${labelX}" y="${n(y(0) + 35)}" font-size="11" fill="#555" text-anchor="middle">${escapeXml(`(${rest.join(' (')}`)}</text>`);
     }
   });
+  return out;
+}
+
+export function renderSvg(doc: RunDocument): string {
+  const groups = testGroups(doc);
+  const platformCount = Math.max(1, ...groups.map((g) => g.platforms.length));
+  const strategies = STRATEGY_ORDER.filter((s) => doc.cells.some((c) => c.strategy === s));
+  const groupWidth = strategies.length * BAR + (strategies.length - 1) * BAR_GAP;
+  const contentWidth = platformCount * groupWidth + (platformCount + 1) * GROUP_GAP;
+  const width = Math.max(LEFT + RIGHT + contentWidth, 640);
+  // Centre the groups when the chart is wider than they need (one platform).
+  const layout: Layout = {
+    strategies,
+    groupWidth,
+    groupsLeft: LEFT + (width - LEFT - RIGHT - contentWidth) / 2,
+    plotLeft: LEFT,
+    plotRight: width - RIGHT,
+  };
+  const legendTop = HEADER + groups.length * PANEL_HEIGHT + 16;
+  const height = legendTop + LEGEND;
+  const workloads = doc.settings.workloads.join(', ');
+  const out: string[] = [];
+
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif" role="img">`,
+    `<title>${escapeXml(`mountbench: ${workloads} — median per strategy and platform`)}</title>`,
+    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
+    `<text x="${LEFT}" y="30" font-size="18" font-weight="600" fill="#111">${escapeXml(`${workloads}: per mount strategy`)}</text>`,
+    `<text x="${LEFT}" y="52" font-size="12" fill="#555">${escapeXml(
+      `Bars: median of ${doc.settings.runs} samples; whiskers: min–max.`,
+    )}</text>`,
+    `<text x="${LEFT}" y="70" font-size="12" fill="#555">${escapeXml(
+      `Host: ${doc.host.os}, ${doc.host.cpuModel}, ${doc.host.cpus} CPUs · ${doc.startedAt.slice(0, 10)} · mountbench ${doc.tool.version}`,
+    )}</text>`,
+  );
+  groups.forEach((group, i) => out.push(...renderPanel(doc, group, HEADER + i * PANEL_HEIGHT, layout)));
 
   // Legend.
   let legendX = LEFT;

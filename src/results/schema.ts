@@ -73,7 +73,7 @@ export type Summary = z.infer<typeof Summary>;
 
 export const Ratio = z.object({
   to: StrategyName,
-  value: z.number().describe('median of this cell / median of the reference cell'),
+  value: z.number().describe('median of this cell / median of the reference cell (below 1 is slower when higher is better)'),
   ci95: Interval,
 });
 export type Ratio = z.infer<typeof Ratio>;
@@ -86,11 +86,13 @@ export const Cell = z.object({
   platform: z.string(),
   strategy: StrategyName,
   workload: z.string(),
+  measure: z.string().describe('which figure of the workload: "time" when it has one, else e.g. "cold", "write", "p95"'),
   metric: Metric,
   status: CellStatus,
   reason: z.string().nullable().describe('why the cell was skipped, failed or interrupted'),
   mounts: z.array(FileSharing.extend({ target: z.string() })).describe('mounts of the workload dir seen inside the container'),
   runtime: z.object({ node: z.string().nullable(), npm: z.string().nullable() }).nullable(),
+  notes: z.array(z.string()).describe('what the reader should know about these figures, e.g. a cold pass that was not truly cold'),
   samples: z.array(Sample),
   summary: Summary.nullable(),
   ratioToNative: Ratio.nullable(),
@@ -119,7 +121,8 @@ export const RunDocument = z.object({
   statusReason: z.string().nullable(),
   settings: z.object({
     workloads: z.array(z.string()),
-    fixture: z.string(),
+    fixture: z.string().describe('fixture of the npm-install and build workloads, or the project'),
+    sizes: z.record(z.string(), z.number()).describe('sizes of the generated workloads (files, file bytes, MB, events)'),
     strategies: z.array(StrategyName),
     runs: z.number().int(),
     warmup: z.number().int(),

@@ -23,7 +23,7 @@ export function summariseCells(cells: readonly Cell[], runSeed: number): Cell[] 
   });
   return summarised.map((cell) => {
     const native = summarised.find(
-      (c) => c.platform === cell.platform && c.workload === cell.workload && c.strategy === 'native',
+      (c) => c.platform === cell.platform && c.workload === cell.workload && c.measure === cell.measure && c.strategy === 'native',
     );
     if (!cell.summary || !native?.summary || native.summary.median === 0) return { ...cell, ratioToNative: null };
     return {

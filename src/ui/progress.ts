@@ -3,7 +3,7 @@
 import { Listr, type ListrTaskWrapper } from 'listr2';
 import type { ProgressListener } from '../bench/executor.js';
 import type { Cell, Sample } from '../results/schema.js';
-import { durationText } from '../report/format.js';
+import { durationText, figure } from '../report/format.js';
 import { median } from '../stats/descriptive.js';
 
 function clock(seconds: number): string {
@@ -30,13 +30,26 @@ class PlatformClock {
   }
 }
 
-function sampleText(cell: Cell, index: number, perCell: number, warmupCount: number): string {
-  const warm = index < warmupCount ? ' (warm-up)' : '';
-  return `${cell.strategy} sample ${index + 1}/${perCell}${warm}`;
+/** "bind", or "files / bind" when the run has several workloads. */
+function sandboxName(cell: Cell, plan: ProgressPlan): string {
+  return plan.workloads > 1 ? `${cell.workload} / ${cell.strategy}` : cell.strategy;
+}
+
+function sampleText(cell: Cell, index: number, plan: ProgressPlan): string {
+  const warm = index < plan.warmup ? ' (warm-up)' : '';
+  return `${sandboxName(cell, plan)} sample ${index + 1}/${plan.samplesPerCell}${warm}`;
+}
+
+/** The sample's first figure: "0.41 s", "create 0.0812 s", or why there is none. */
+function valueText(cell: Cell, sample: Sample): string {
+  if (sample.value === null) return sample.exitCode === 0 ? 'no figure' : `failed (exit ${sample.exitCode})`;
+  return `${cell.measure === 'time' ? '' : `${cell.measure} `}${figure(sample.value)} ${cell.metric.unit}`;
 }
 
 export interface ProgressPlan {
   platforms: string[];
+  workloads: number;
+  /** Sandboxes (workload × strategy) per platform; each takes samplesPerCell samples. */
   cellsPerPlatform: number;
   samplesPerCell: number;
   warmup: number;
@@ -62,10 +75,10 @@ export class PlainProgress implements ProgressListener {
   sampleFinished(cell: Cell, sample: Sample): void {
     const clock = this.clocks.get(cell.platform);
     clock?.tick();
-    const value = sample.value === null ? `failed (exit ${sample.exitCode})` : `${sample.value.toFixed(2)} ${cell.metric.unit}`;
+    const value = valueText(cell, sample);
     const eta = clock?.eta() ?? null;
     const timing = clock ? ` · elapsed ${durationText(clock.elapsed())}${eta !== null ? ` · ETA ${durationText(eta)}` : ''}` : '';
-    this.write(`[${cell.platform}] ${sampleText(cell, sample.index, this.plan.samplesPerCell, this.plan.warmup)}: ${value}${timing}`);
+    this.write(`[${cell.platform}] ${sampleText(cell, sample.index, this.plan)}: ${value}${timing}`);
   }
   platformFinished(platform: string, error: string | null): void {
     this.write(`[${platform}] ${error ? `skipped: ${error}` : 'done'}`);
@@ -182,19 +195,21 @@ export class ListrProgress implements ProgressListener {
     slot.title = `${platform} · ${message}`;
     this.render(platform);
   }
-  sampleStarted(cell: Cell, index: number, perCell: number): void {
+  sampleStarted(cell: Cell, index: number): void {
     const slot = this.slots.get(cell.platform)!;
     slot.activity = 'sampling';
-    slot.title = `${cell.platform} · ${sampleText(cell, index, perCell, this.plan.warmup)}`;
+    slot.title = `${cell.platform} · ${sampleText(cell, index, this.plan)}`;
     this.render(cell.platform);
   }
   sampleFinished(cell: Cell, sample: Sample): void {
     const slot = this.slots.get(cell.platform)!;
     slot.clock.tick();
     const values = cell.samples.filter((s) => !s.warmup && s.value !== null).map((s) => s.value!);
-    const last = sample.value === null ? `failed (exit ${sample.exitCode})` : `${sample.value.toFixed(2)} ${cell.metric.unit}`;
-    const soFar = values.length ? ` · median so far ${median(values).toFixed(2)}` : '';
-    slot.lines.set(cell.strategy, `${cell.strategy.padEnd(10)} ${sample.index + 1}/${this.plan.samplesPerCell} · last ${last}${soFar}`);
+    const soFar = values.length ? ` · median so far ${figure(median(values))}` : '';
+    const name = sandboxName(cell, this.plan);
+    // Only the workload in flight: earlier workloads' lines would pile up.
+    for (const key of slot.lines.keys()) if (this.plan.workloads > 1 && !key.startsWith(`${cell.workload} /`)) slot.lines.delete(key);
+    slot.lines.set(name, `${name.padEnd(this.plan.workloads > 1 ? 22 : 10)} ${sample.index + 1}/${this.plan.samplesPerCell} · last ${valueText(cell, sample)}${soFar}`);
     this.render(cell.platform);
   }
   platformFinished(platform: string, error: string | null): void {

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { shellQuote } from '../util/shell.js';
-import { emptyDirectories, type Workload, type WorkloadOptions } from './workload.js';
+import { emptyDirectories, wallTime, type Workload, type WorkloadOptions } from './workload.js';
 
 export const NPM_INSTALL_FIXTURES = ['cra', 'medium', 'small'] as const;
 
@@ -19,7 +19,7 @@ export function fixturePath(fixture: string): string {
   return dir;
 }
 
-const QUIET = '--no-audit --no-fund --no-update-notifier --loglevel=error';
+export const NPM_QUIET = '--no-audit --no-fund --no-update-notifier --loglevel=error';
 
 // node_modules may be a mount point (hybrid): empty it, then remove it where that is allowed.
 const EMPTY_NODE_MODULES = emptyDirectories(['node_modules']);
@@ -29,13 +29,15 @@ export function npmInstall(options: WorkloadOptions): Workload {
   return {
     name: 'npm-install',
     description: `npm ci of ${FIXTURE_DESCRIPTIONS[options.fixture] ?? options.fixture}`,
-    metric: { name: 'time', unit: 's', lowerIsBetter: true },
     fixtureDir: fixturePath(options.fixture),
-    dependencyDirs: ['node_modules'],
+    // The cra fixture also holds the app's sources for the build workload; npm ci only reads the manifest.
     copyExclude: ['node_modules'],
-    command: (cacheDir) => `npm ci${network} --cache ${shellQuote(cacheDir)} ${QUIET}`,
+    dependencyDirs: ['node_modules'],
+    setup: null,
+    steps: [{ name: 'install', command: (cacheDir) => `npm ci${network} --cache ${shellQuote(cacheDir)} ${NPM_QUIET}` }],
+    measures: [wallTime('install')],
     reset: EMPTY_NODE_MODULES,
-    prime: (cacheDir) => `(npm ci --ignore-scripts --cache ${shellQuote(cacheDir)} ${QUIET}) && (${EMPTY_NODE_MODULES})`,
+    prime: (cacheDir) => `(npm ci --ignore-scripts --cache ${shellQuote(cacheDir)} ${NPM_QUIET}) && (${EMPTY_NODE_MODULES})`,
     hostRequirements: ['node', 'npm'],
   };
 }

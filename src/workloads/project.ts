@@ -1,7 +1,7 @@
 // The user's own project: any command, timed under every strategy on a copy of the project directory.
 import { existsSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { emptyDirectories, type Workload } from './workload.js';
+import { emptyDirectories, wallTime, type Workload } from './workload.js';
 
 export interface ProjectOptions {
   dir: string;
@@ -22,11 +22,12 @@ export function projectWorkload(options: ProjectOptions): Workload {
   return {
     name: 'project',
     description: `\`${options.command}\` in a copy of ${basename(dir)}`,
-    metric: { name: 'time', unit: 's', lowerIsBetter: true },
     fixtureDir: dir,
     dependencyDirs: options.deps,
     copyExclude: options.deps,
-    command: () => options.command,
+    setup: null,
+    steps: [{ name: 'command', command: () => options.command }],
+    measures: [wallTime('command')],
     reset: options.reset ?? emptyDirectories(options.deps),
     prime: null,
     hostRequirements: [],

@@ -1,5 +1,7 @@
-// A workload: the timed command, the files it starts from, the untimed reset before each sample, the directories
-// it fills (where `hybrid` puts named volumes), and how to warm its caches once per platform.
+// A workload: the files it starts from, an untimed set-up once per sandbox and reset before each sample, the timed
+// steps of a sample, and the figures (measures) read from them. Each measure becomes a cell of its own per platform
+// and strategy, so a workload that reports cold and warm passes, or MB/s and seconds, needs no special report.
+import { fileURLToPath } from 'node:url';
 import type { Metric } from '../results/schema.js';
 import { shellQuote } from '../util/shell.js';
 
@@ -8,18 +10,66 @@ export interface WorkloadOptions {
   online: boolean;
 }
 
+/** What a timed step gave: its wall time and the figures its command printed (see fixtures/scripts/values.js). */
+export interface StepReading {
+  wallSeconds: number;
+  values: Record<string, unknown>;
+}
+
+/** A watch step: a watcher runs in the sandbox while files appear in `dir`, written from the host side when the
+ * project has one (native, bind, hybrid) and by the watcher itself otherwise (container, volume). */
+export interface WatchSpec {
+  /** Directory, relative to the project, that is watched and written to. */
+  dir: string;
+  events: number;
+  intervalMs: number;
+  graceMs: number;
+  /** The watcher: prints READY, then "SEEN <i>" per file in external mode; see fixtures/scripts/watch.js. */
+  command(mode: 'external' | 'internal'): string;
+}
+
+export interface TimedStep {
+  name: string;
+  command(cacheDir: string): string;
+  /** Drop the page caches (host and the engine's kernel) untimed right before this step: a cold pass. */
+  cold?: boolean;
+}
+
+export interface WatchStep {
+  name: string;
+  watch: WatchSpec;
+}
+
+export type Step = TimedStep | WatchStep;
+
+export interface Measure {
+  /** Short name shown after the workload's ("cold", "write"); "time" for a workload's single measure. */
+  key: string;
+  metric: Metric;
+  /** The step whose exit code, wall time and CPU the measure's samples record. */
+  step: string;
+  /** The figure, from the step's reading; null when the step did not give it. */
+  read(reading: StepReading): number | null;
+  /** Set when a missing figure is a finding, not a failure; says why it can be missing (e.g. no event arrived). */
+  mayBeMissing?: string;
+}
+
 export interface Workload {
   name: string;
   description: string;
-  metric: Metric;
   /** Host directory holding the files the workload starts from (copied, never modified). */
   fixtureDir: string;
+  /** Write generated starting files into fixtureDir (once per run, on the host, untimed). */
+  prepare?(): Promise<void>;
   /** Top-level entries of fixtureDir not to copy (the dependency dirs the command rebuilds). */
   copyExclude: string[];
   /** Relative directories the command fills; `hybrid` mounts a named volume on each. */
   dependencyDirs: string[];
-  /** Shell command, run in the project directory, that is timed. `cacheDir` is where the primed cache lives. */
-  command(cacheDir: string): string;
+  /** Untimed shell command run once in each new sandbox (e.g. install before a build); null: none. */
+  setup: ((cacheDir: string) => string) | null;
+  /** The timed steps of one sample, in order. */
+  steps: Step[];
+  measures: Measure[];
   /** Shell command run untimed before every sample, to put the project back to its starting state. */
   reset: string;
   /** Shell command that fills `cacheDir` from the network (run once per platform, untimed); null: nothing to prime. */
@@ -27,6 +77,30 @@ export interface Workload {
   /** Host programs the native strategy needs. */
   hostRequirements: string[];
 }
+
+export const SECONDS: Metric = { name: 'time', unit: 's', lowerIsBetter: true };
+export const MB_PER_SECOND: Metric = { name: 'throughput', unit: 'MB/s', lowerIsBetter: false };
+export const MILLISECONDS: Metric = { name: 'latency', unit: 'ms', lowerIsBetter: true };
+export const PERCENT: Metric = { name: 'missed', unit: '%', lowerIsBetter: true };
+
+/** The common case: one step, timed as a whole by the harness. */
+export function wallTime(step: string, key = 'time'): Measure {
+  return { key, metric: SECONDS, step, read: (r) => r.wallSeconds };
+}
+
+/** A figure the step's command printed itself (timed inside the script, without the interpreter's start-up). */
+export function printed(step: string, key: string, value: string, metric: Metric = SECONDS): Measure {
+  return {
+    key,
+    metric,
+    step,
+    read: (r) => (typeof r.values[value] === 'number' && Number.isFinite(r.values[value]) ? (r.values[value] as number) : null),
+  };
+}
+
+/** The workload scripts shipped in fixtures/scripts, copied into generated fixtures as `.mountbench/`. */
+export const SCRIPTS_DIR = fileURLToPath(new URL('../../fixtures/scripts', import.meta.url));
+export const SCRIPTS_IN_PROJECT = '.mountbench';
 
 /** Empty each directory (it may be a mount point under hybrid), then remove it where that is allowed. */
 export function emptyDirectories(dirs: string[]): string {

@@ -5,10 +5,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import Docker from 'dockerode';
 import { fileURLToPath } from 'node:url';
 import { readRunDocument } from '../../src/results/store.js';
 import { runCli } from '../helpers/cli.js';
-import { requireEngine } from '../helpers/engine.js';
+import { leftovers, requireEngine } from '../helpers/engine.js';
+import { cellOf, EXPECTED_MEASURES, SMALL_SIZES } from '../helpers/workloads.js';
 
 const LAB = fileURLToPath(new URL('../../scripts/sharing-lab.sh', import.meta.url));
 // The lab shares this repository and /tmp through sshfs; the run directory must be under one of them for bind mounts
@@ -100,6 +102,27 @@ describe('sharing lab and Podman', () => {
     const doc = await readRunDocument(join(out, 'run.json'));
     assert.equal(doc.platforms[0].identity?.kind, 'podman');
     assert.ok(doc.cells.every((c) => c.status === 'ok'), doc.cells.map((c) => `${c.strategy}: ${c.reason}`).join('; '));
+  });
+
+  it('runs every workload on the lab; files written on the host never reach a watcher behind sshfs', async () => {
+    const out = join(scratch, 'workloads');
+    const workloads = Object.keys(EXPECTED_MEASURES).filter((w) => w !== 'npm-install');
+    const { code, stderr } = await runCli([
+      'run', '--platform', 'mountbench-lab', '--workload', workloads.join(','), ...SMALL_SIZES,
+      '--runs', '1', '--warmup', '0', '--output', out, '--progress', 'plain',
+    ]);
+    assert.equal(code, 0, stderr);
+    const doc = await readRunDocument(join(out, 'run.json'));
+    for (const cell of doc.cells) assert.equal(cell.status, 'ok', `${cell.id}: ${cell.reason}`);
+    // FUSE carries no inotify events from the other side: hot reload breaks exactly where the project is shared.
+    for (const strategy of ['bind', 'hybrid']) {
+      assert.equal(cellOf(doc, 'watch', 'missed', strategy).summary!.median, 100, strategy);
+      const p50 = cellOf(doc, 'watch', 'p50', strategy);
+      assert.equal(p50.summary, null, `${strategy}: no latency without events`);
+      assert.match(p50.notes.join(' '), /no event reached the watcher/);
+    }
+    for (const strategy of ['native', 'container', 'volume']) assert.equal(cellOf(doc, 'watch', 'missed', strategy).summary!.median, 0, strategy);
+    assert.equal(await leftovers(new Docker({ socketPath: '/run/mblab/docker.sock' }), doc.id), 0);
   });
 
   it('down leaves nothing behind, even with containers and volumes left on the lab by a failed test', () => {

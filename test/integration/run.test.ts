@@ -37,10 +37,10 @@ function executeWithoutHostNpm(runId: string, workload: Workload, runs: number, 
   const endpoint = currentEndpoint();
   const executor = new Executor(
     { runId, workDir: join(scratch, runId), runs, warmup: 0, image: null, online: false, order: 'interleaved', hostNpm: null },
-    workload,
+    [workload],
     quiet,
   );
-  return executor.execute([endpoint], planCells([endpoint.name], strategies, workload.name));
+  return executor.execute([endpoint], planCells([endpoint.name], strategies, [workload]));
 }
 
 describe('mountbench run on the real engine', () => {
@@ -78,7 +78,10 @@ describe('mountbench run on the real engine', () => {
 
   it('records a failing workload, marks its cells failed, and still cleans up', async () => {
     const runId = newRunId();
-    const failing = { ...npmInstall({ fixture: 'small', online: false }), command: () => "echo 'npm ERR! something broke' >&2; exit 3" };
+    const failing: Workload = {
+      ...npmInstall({ fixture: 'small', online: false }),
+      steps: [{ name: 'install', command: () => "echo 'npm ERR! something broke' >&2; exit 3" }],
+    };
     const execution = await executeWithoutHostNpm(runId, failing, 2, ['container', 'bind']);
     for (const cell of execution.cells) {
       assert.equal(cell.status, 'failed');

@@ -1,6 +1,6 @@
 // The command line without an engine: help, usage errors and their exit codes, schema, report.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -15,7 +15,7 @@ describe('mountbench CLI', () => {
   it('run --help teaches the strategies, timing and exit codes', async () => {
     const { code, stdout } = await runCli(['run', '--help']);
     assert.equal(code, 0);
-    for (const text of ['--strategies', '--runs', '--warmup', '--image', '--fixture', '--output', '--all-platforms', 'hybrid', 'Exit codes']) {
+    for (const text of ['--strategies', '--runs', '--warmup', '--image', '--fixture', '--output', '--all-platforms', 'hybrid', 'Exit codes', '--workload', 'traverse', 'watch', 'mountbench.yaml']) {
       assert.ok(stdout.includes(text), text);
     }
   });
@@ -47,6 +47,26 @@ describe('mountbench CLI', () => {
     const missing = await runCli(['run', '--project', join(scratch, 'nowhere'), '--command', 'true']);
     assert.equal(missing.code, 64);
     assert.match(missing.stderr, /not a directory/);
+  });
+  it('an unknown workload, or a fixture a workload lacks, exits 64 and names the valid ones', async () => {
+    const unknown = await runCli(['run', '--workload', 'files,fsync']);
+    assert.equal(unknown.code, 64);
+    assert.match(unknown.stderr, /unknown workload fsync; choose from npm-install, files, traverse, bigfile, build, git, watch or all/);
+    const fixture = await runCli(['run', '--workload', 'build', '--fixture', 'medium', '--output', join(scratch, 'never')]);
+    assert.equal(fixture.code, 64);
+    assert.match(fixture.stderr, /the build workload has no --fixture medium \(it has: cra, small\)/);
+    const both = await runCli(['run', '--workload', 'files', '--project', '.', '--command', 'true']);
+    assert.equal(both.code, 64);
+    assert.match(both.stderr, /--workload and --project do not go together/);
+  });
+  it('a mountbench.yaml with mistakes exits 64 and points at each line', async () => {
+    const project = join(scratch, 'bad-config');
+    mkdirSync(project);
+    writeFileSync(join(project, 'mountbench.yaml'), 'command: npm ci\nruns: zero\nstrategy: [bind]\n');
+    const { code, stderr } = await runCli(['run', '--project', project]);
+    assert.equal(code, 64);
+    assert.match(stderr, /mountbench\.yaml:2:7: runs: .*expected number/);
+    assert.match(stderr, /mountbench\.yaml:3:1: unknown key "strategy"/);
   });
   it('no reachable engine exits 2 with the endpoints tried and how to start them', async () => {
     const { code, stderr } = await runCli(['run', '--fixture', 'small', '--output', join(scratch, 'none')], {

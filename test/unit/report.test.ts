@@ -1,5 +1,6 @@
 // Every exporter against golden files rendered from a real run document (recorded on this project's CI machine:
-// `mountbench run --fixture small --runs 2`, Docker 20.10 on Debian 12). UPDATE_GOLDEN=1 rewrites the files.
+// `mountbench run --fixture small --runs 2`, Docker 20.10 on Debian 12; given the `measure`, `notes` and `sizes`
+// fields when the document grew them). UPDATE_GOLDEN=1 rewrites the files.
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, it } from 'node:test';

@@ -1,0 +1,74 @@
+// Every built-in workload under every strategy on the real host engine, at small sizes: each measure becomes a cell
+// in its own unit, nothing is left behind. And the user's project from its mountbench.yaml.
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type Docker from 'dockerode';
+import { readRunDocument } from '../../src/results/store.js';
+import { runCli } from '../helpers/cli.js';
+import { leftovers, requireEngine } from '../helpers/engine.js';
+import { cellOf, EXPECTED_MEASURES, SMALL_SIZES } from '../helpers/workloads.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'mountbench-workloads-'));
+let docker: Docker;
+before(async () => {
+  docker = await requireEngine();
+});
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('built-in workloads on the host engine', () => {
+  it('runs every workload under every strategy, each measure in its unit, and cleans up', async () => {
+    const out = join(scratch, 'all');
+    const { code, stderr, stdout } = await runCli(['run', '--workload', 'all', ...SMALL_SIZES, '--runs', '1', '--warmup', '0', '--output', out, '--progress', 'plain']);
+    assert.equal(code, 0, stderr);
+    const doc = await readRunDocument(join(out, 'run.json'));
+    assert.deepEqual(doc.settings.workloads, Object.keys(EXPECTED_MEASURES));
+    assert.deepEqual(doc.settings.sizes, { files: 200, fileBytes: 1024, bigfileMb: 4, events: 5 });
+    for (const [workload, measures] of Object.entries(EXPECTED_MEASURES)) {
+      for (const strategy of ['native', 'container', 'hybrid', 'bind', 'volume']) {
+        for (const [measure, unit] of Object.entries(measures)) {
+          const cell = cellOf(doc, workload, measure, strategy);
+          assert.equal(cell.status, 'ok', `${cell.id}: ${cell.reason}`);
+          assert.equal(cell.metric.unit, unit, cell.id);
+          assert.equal(cell.summary?.n, 1, cell.id);
+          if (measure !== 'missed') assert.ok(cell.summary!.median > 0, `${cell.id} ${cell.summary!.median}`);
+        }
+        // Bind mounts here are local: every event reaches the watcher.
+        assert.equal(cellOf(doc, 'watch', 'missed', strategy).summary!.median, 0);
+      }
+    }
+    // As root on Linux the engine shares the host's kernel, whose caches can be dropped: cold passes are cold.
+    if (process.getuid?.() === 0) {
+      for (const cell of doc.cells.filter((c) => c.workload === 'traverse' || c.workload === 'bigfile')) assert.deepEqual(cell.notes, [], cell.id);
+    }
+    // The hybrid strategy puts the files tree and the build's node_modules in volumes.
+    assert.deepEqual(cellOf(doc, 'files', 'create', 'hybrid').mounts.map((m) => m.target), ['/mountbench/project', '/mountbench/project/node_modules']);
+    const md = readFileSync(join(out, 'results.md'), 'utf8');
+    assert.match(md, /## bigfile write: throughput \(MB\/s\), higher is better/);
+    assert.match(md, /\| OS \| Platform \| Test Type \| Average \(MB\/s\) \| Range \(MB\/s\) \|/);
+    assert.match(md, /## watch p95: latency \(ms\), lower is better/);
+    assert.match(stdout, /traverse cold · time \(s\), lower is better/);
+    assert.ok(!existsSync(join(out, '.work')), 'generated files go with the work directory');
+    assert.equal(await leftovers(docker, doc.id), 0);
+  });
+
+  it('--project reads the project mountbench.yaml; flags on the command line win over it', async () => {
+    const project = join(scratch, 'configured');
+    mkdirSync(join(project, 'src'), { recursive: true });
+    writeFileSync(join(project, 'src', 'a.js'), 'x\n');
+    writeFileSync(join(project, 'mountbench.yaml'), 'command: test -f src/a.js && mkdir -p out && sleep 0.05\ndeps: [out]\nstrategies: [container, bind, hybrid]\nruns: 3\nwarmup: 0\n');
+    const out = join(scratch, 'configured-run');
+    const { code, stderr } = await runCli(['run', '--project', project, '--runs', '2', '--output', out, '--progress', 'plain']);
+    assert.equal(code, 0, stderr);
+    const doc = await readRunDocument(join(out, 'run.json'));
+    assert.deepEqual(doc.settings.strategies, ['container', 'bind', 'hybrid']);
+    assert.equal(doc.settings.runs, 2, '--runs on the command line wins');
+    assert.equal(doc.settings.warmup, 0, 'warmup from the file');
+    for (const cell of doc.cells) assert.equal(cell.status, 'ok', `${cell.id}: ${cell.reason}`);
+    assert.deepEqual(cellOf(doc, 'project', 'time', 'hybrid').mounts.map((m) => m.target), ['/mountbench/project', '/mountbench/project/out']);
+    assert.ok(!existsSync(join(project, 'out')), 'the project is never modified');
+    assert.equal(await leftovers(docker, doc.id), 0);
+  });
+});
