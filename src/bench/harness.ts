@@ -51,7 +51,7 @@ export function parseHarnessOutput(stdout: string): HarnessResult {
   return JSON.parse(line) as HarnessResult;
 }
 
-/** The marker of the figures a workload script prints itself (fixtures/scripts/values.js). */
+/** The marker of the figures a workload script prints itself (fixtures/scripts/values.cjs). */
 export const VALUES_MARKER = 'MOUNTBENCH_VALUES ';
 
 /** The last figures a step's command printed; {} when it printed none (most commands). */

@@ -14,8 +14,8 @@ export function bigfileWorkload(sizes: SizeOptions): Workload {
     dependencyDirs: [],
     setup: null,
     steps: [
-      { name: 'write', command: () => script('bigfile.js', 'write', 'big.bin', sizes.bigfileMb) },
-      { name: 'read', cold: true, command: () => script('bigfile.js', 'read', 'big.bin', sizes.bigfileMb) },
+      { name: 'write', command: () => script('bigfile.cjs', 'write', 'big.bin', sizes.bigfileMb) },
+      { name: 'read', cold: true, command: () => script('bigfile.cjs', 'read', 'big.bin', sizes.bigfileMb) },
     ],
     measures: [
       printed('write', 'write', 'mbPerSecond', MB_PER_SECOND),

@@ -13,7 +13,7 @@ export function filesWorkload(sizes: SizeOptions): Workload {
     copyExclude: ['node_modules'],
     dependencyDirs: ['node_modules'],
     setup: null,
-    steps: [{ name: 'files', command: () => script('files.js', 'node_modules', sizes.files, sizes.fileBytes) }],
+    steps: [{ name: 'files', command: () => script('files.cjs', 'node_modules', sizes.files, sizes.fileBytes) }],
     measures: ['create', 'stat', 'read', 'delete'].map((phase) => printed('files', phase, phase)),
     reset: emptyDirectories(['node_modules']),
     prime: null,

@@ -27,7 +27,7 @@ export async function freshFixture(dir: string): Promise<void> {
   await cp(SCRIPTS_DIR, join(dir, SCRIPTS_IN_PROJECT), { recursive: true });
 }
 
-const tree = createRequire(import.meta.url)(join(SCRIPTS_DIR, 'tree.js')) as {
+const tree = createRequire(import.meta.url)(join(SCRIPTS_DIR, 'tree.cjs')) as {
   writeTree(root: string, files: number, bytes: number): string[];
 };
 

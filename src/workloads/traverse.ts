@@ -6,7 +6,7 @@ import { freshFixture, generatedDir, script, writeTree, type SizeOptions } from 
 
 export function traverseWorkload(sizes: SizeOptions): Workload {
   const fixtureDir = generatedDir(sizes.workDir, 'traverse');
-  const walk = () => script('traverse.js', 'tree');
+  const walk = () => script('traverse.cjs', 'tree');
   return {
     name: 'traverse',
     description: `walk and stat a tree of ${sizes.files.toLocaleString('en')} files, cold then warm`,

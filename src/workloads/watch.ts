@@ -25,7 +25,7 @@ export function watchWorkload(sizes: SizeOptions): Workload {
           events: sizes.events,
           intervalMs: WATCH_INTERVAL_MS,
           graceMs: WATCH_GRACE_MS,
-          command: (mode) => script('watch.js', 'watched', sizes.events, WATCH_INTERVAL_MS, WATCH_GRACE_MS, mode),
+          command: (mode) => script('watch.cjs', 'watched', sizes.events, WATCH_INTERVAL_MS, WATCH_GRACE_MS, mode),
         },
       },
     ],

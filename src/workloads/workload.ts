@@ -10,7 +10,7 @@ export interface WorkloadOptions {
   online: boolean;
 }
 
-/** What a timed step gave: its wall time and the figures its command printed (see fixtures/scripts/values.js). */
+/** What a timed step gave: its wall time and the figures its command printed (see fixtures/scripts/values.cjs). */
 export interface StepReading {
   wallSeconds: number;
   values: Record<string, unknown>;
@@ -24,7 +24,7 @@ export interface WatchSpec {
   events: number;
   intervalMs: number;
   graceMs: number;
-  /** The watcher: prints READY, then "SEEN <i>" per file in external mode; see fixtures/scripts/watch.js. */
+  /** The watcher: prints READY, then "SEEN <i>" per file in external mode; see fixtures/scripts/watch.cjs. */
   command(mode: 'external' | 'internal'): string;
 }
 
