@@ -1,24 +1,24 @@
-// The execute step: for each platform, prepare it (identify, image, caches), build one sandbox per cell, take the
-// samples (interleaved across cells by default, to cancel drift), and tear everything down, also on failure and
-// Ctrl-C. It returns what it measured; summarising and reporting happen after it.
+// The execute step: for each platform and workload, prepare it (identify, image, caches), build one sandbox per
+// strategy, take the samples (interleaved across sandboxes by default, to cancel drift), and tear everything down,
+// also on failure and Ctrl-C. It returns what it measured; summarising and reporting happen after it.
 import { mkdir } from 'node:fs/promises';
+import { release } from 'node:os';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
 import type { Endpoint } from '../platforms/endpoint.js';
-import { probeEndpoint } from '../platforms/probe.js';
 import { fileSharingOf, mountFor, parseMountinfo } from '../platforms/mountinfo.js';
+import { probeEndpoint } from '../platforms/probe.js';
 import type { Cell, PlatformIdentity, Priming, RunDocument, Sample } from '../results/schema.js';
-import type { StepReading, Workload } from '../workloads/workload.js';
+import { objectName } from '../util/labels.js';
+import { lastLine } from '../util/text.js';
+import type { Workload } from '../workloads/workload.js';
+import { CacheDropper } from './cache-drop.js';
 import { removeLabelled } from './cleanup.js';
 import { resolveImage } from './image.js';
-import { objectName } from '../util/labels.js';
 import type { PlannedCell } from './plan.js';
 import { primeOnHost, primePlatform } from './prime.js';
-import { createSandbox, type PlatformContext, type Sandbox } from './sandbox.js';
-import { CacheDropper } from './cache-drop.js';
-import { readPrintedValues } from './harness.js';
-import { runWatch } from './watch.js';
-import { release } from 'node:os';
+import { takeSample, type LiveSandbox } from './sample.js';
+import { createSandbox, type PlatformContext } from './sandbox.js';
 
 export interface ExecutionSettings {
   runId: string;
@@ -50,12 +50,6 @@ export interface Execution {
   interrupted: boolean;
 }
 
-/** One sandbox (platform × workload × strategy) and the cells its samples fill, one per measure. */
-interface LiveSandbox {
-  workload: Workload;
-  cells: Cell[];
-  sandbox: Sandbox | null;
-}
 
 function emptyCell(planned: PlannedCell, workload: Workload): Cell {
   const measure = workload.measures.find((m) => m.key === planned.measure)!;
@@ -77,9 +71,6 @@ function emptyCell(planned: PlannedCell, workload: Workload): Cell {
   };
 }
 
-function firstLine(text: string): string {
-  return text.trim().split('\n').filter(Boolean).pop() ?? '';
-}
 
 function setStatus(cells: Cell[], status: Cell['status'], reason: string): void {
   for (const c of cells) Object.assign(c, { status, reason });
@@ -233,7 +224,7 @@ export class Executor {
             group.cells,
             'skipped',
             this.settings.hostNpm
-              ? `the host could not prime its cache: ${firstLine(hostPrimingError ?? '')}`
+              ? `the host could not prime its cache: ${lastLine(hostPrimingError ?? '')}`
               : `needs ${workload.hostRequirements.join(' and ')} on the host`,
           );
           continue;
@@ -246,11 +237,11 @@ export class Executor {
           await this.describeCells(group, record.identity!);
           if (workload.setup) {
             const setup = await group.sandbox.runner.run(workload.setup(group.sandbox.cacheDir));
-            if (setup.exitCode !== 0) throw new Error(`the set-up step failed (exit ${setup.exitCode}): ${firstLine(setup.outputTail)}`);
+            if (setup.exitCode !== 0) throw new Error(`the set-up step failed (exit ${setup.exitCode}): ${lastLine(setup.outputTail)}`);
           }
         } catch (error) {
           if (this.interrupted) break;
-          setStatus(group.cells, 'failed', `could not set up: ${firstLine((error as Error).message)}`);
+          setStatus(group.cells, 'failed', `could not set up: ${lastLine((error as Error).message)}`);
         }
       }
 
@@ -297,98 +288,13 @@ export class Executor {
     for (const [l, index] of order) {
       if (this.interrupted) return;
       if (l.cells.some((c) => c.status !== 'ok')) continue;
-      await this.takeSample(l, index, perCell, dropper);
+      await takeSample(l, index, {
+        warmup: this.settings.warmup,
+        samplesPerCell: perCell,
+        dropper,
+        listener: this.listener,
+        interrupted: () => this.interrupted,
+      });
     }
-  }
-
-  /** One sample: reset, then every step in order; each measure's cell gets its figure. A failing step fails them all. */
-  private async takeSample(l: LiveSandbox, index: number, perCell: number, dropper: CacheDropper): Promise<void> {
-    const { cells, sandbox, workload } = l;
-    const strategy = cells[0].strategy;
-    const warmup = index < this.settings.warmup;
-    const startedAt = new Date().toISOString();
-    const readings = new Map<string, StepReading & { exitCode: number; cpuUserSeconds: number | null; cpuSystemSeconds: number | null }>();
-    try {
-      const reset = await sandbox!.runner.run(workload.reset);
-      if (reset.exitCode !== 0) throw new Error(`the reset step failed (exit ${reset.exitCode}): ${firstLine(reset.outputTail)}`);
-      this.listener.sampleStarted(cells[0], index, perCell);
-      for (const step of workload.steps) {
-        if ('watch' in step) {
-          const outcome = await runWatch(sandbox!, step.watch);
-          readings.set(step.name, { ...outcome.reading, exitCode: outcome.exitCode, cpuUserSeconds: null, cpuSystemSeconds: null });
-          if (outcome.exitCode !== 0) throw new StepFailure(step.name, outcome.exitCode, outcome.outputTail);
-          continue;
-        }
-        if (step.cold) {
-          const notCold = await dropper.drop(strategy);
-          const note = notCold && `${step.name} pass not fully cold: ${notCold}`;
-          const readers = cells.filter((c) => workload.measures.find((m) => m.key === c.measure)?.step === step.name);
-          if (note) for (const c of readers) if (!c.notes.includes(note)) c.notes.push(note);
-        }
-        const result = await sandbox!.runner.run(step.command(sandbox!.cacheDir));
-        readings.set(step.name, {
-          wallSeconds: result.wallSeconds,
-          values: readPrintedValues(result.outputTail),
-          exitCode: result.exitCode,
-          cpuUserSeconds: result.cpuUserSeconds,
-          cpuSystemSeconds: result.cpuSystemSeconds,
-        });
-        if (result.exitCode !== 0) throw new StepFailure(step.name, result.exitCode, result.outputTail);
-      }
-      this.record(l, index, warmup, startedAt, readings, null);
-    } catch (error) {
-      if (this.interrupted) return;
-      this.record(l, index, warmup, startedAt, readings, error as Error);
-    }
-  }
-
-  private record(
-    l: LiveSandbox,
-    index: number,
-    warmup: boolean,
-    startedAt: string,
-    readings: Map<string, StepReading & { exitCode: number; cpuUserSeconds: number | null; cpuSystemSeconds: number | null }>,
-    failure: Error | null,
-  ): void {
-    for (const [i, cell] of l.cells.entries()) {
-      const measure = l.workload.measures.find((m) => m.key === cell.measure)!;
-      const reading = readings.get(measure.step);
-      const value = failure || !reading ? null : measure.read(reading);
-      const sample: Sample = {
-        index,
-        warmup,
-        startedAt,
-        value,
-        wallSeconds: reading?.wallSeconds ?? null,
-        exitCode: reading?.exitCode ?? null,
-        cpuUserSeconds: reading?.cpuUserSeconds ?? null,
-        cpuSystemSeconds: reading?.cpuSystemSeconds ?? null,
-        ...(failure instanceof StepFailure ? { outputTail: failure.outputTail } : {}),
-      };
-      cell.samples.push(sample);
-      if (failure) {
-        cell.status = 'failed';
-        cell.reason =
-          failure instanceof StepFailure
-            ? `sample ${index + 1}${l.workload.steps.length > 1 ? `, step ${failure.step},` : ''} exited with ${failure.exitCode}: ${firstLine(failure.outputTail)}`
-            : `sample ${index + 1} could not run: ${firstLine(failure.message)}`;
-      } else if (value === null && measure.mayBeMissing) {
-        if (!cell.notes.includes(measure.mayBeMissing)) cell.notes.push(measure.mayBeMissing);
-      } else if (value === null) {
-        cell.status = 'failed';
-        cell.reason = `sample ${index + 1}: step ${measure.step} did not report its ${measure.key} figure`;
-      }
-      if (i === 0) this.listener.sampleFinished(cell, sample);
-    }
-  }
-}
-
-class StepFailure extends Error {
-  constructor(
-    readonly step: string,
-    readonly exitCode: number,
-    readonly outputTail: string,
-  ) {
-    super(`step ${step} exited with ${exitCode}`);
   }
 }

@@ -1,0 +1,122 @@
+// One sample of a sandbox: the untimed reset, then each timed step in order (a cold step drops the caches first, a
+// watch step writes files next to its watcher); every measure's cell gets its figure from the step it reads.
+// A failing step fails the sample and so every cell of the sandbox: they stop sampling, the run goes on.
+import type { Cell, Sample } from '../results/schema.js';
+import type { StepReading, Workload } from '../workloads/workload.js';
+import type { CacheDropper } from './cache-drop.js';
+import type { ProgressListener } from './executor.js';
+import { readPrintedValues } from './harness.js';
+import type { Sandbox } from './sandbox.js';
+import { runWatch } from './watch.js';
+import { lastLine } from '../util/text.js';
+
+/** One sandbox (platform × workload × strategy) and the cells its samples fill, one per measure. */
+export interface LiveSandbox {
+  workload: Workload;
+  cells: Cell[];
+  sandbox: Sandbox | null;
+}
+
+export interface SampleContext {
+  warmup: number;
+  samplesPerCell: number;
+  dropper: CacheDropper;
+  listener: ProgressListener;
+  interrupted(): boolean;
+}
+
+type Reading = StepReading & { exitCode: number; cpuUserSeconds: number | null; cpuSystemSeconds: number | null };
+
+
+/** One sample: reset, then every step in order; each measure's cell gets its figure. A failing step fails them all. */
+export async function takeSample(l: LiveSandbox, index: number, ctx: SampleContext): Promise<void> {
+  const { cells, sandbox, workload } = l;
+  const strategy = cells[0].strategy;
+  const warmup = index < ctx.warmup;
+  const startedAt = new Date().toISOString();
+  const readings = new Map<string, Reading>();
+  try {
+    const reset = await sandbox!.runner.run(workload.reset);
+    if (reset.exitCode !== 0) throw new Error(`the reset step failed (exit ${reset.exitCode}): ${lastLine(reset.outputTail)}`);
+    ctx.listener.sampleStarted(cells[0], index, ctx.samplesPerCell);
+    for (const step of workload.steps) {
+      if ('watch' in step) {
+        const outcome = await runWatch(sandbox!, step.watch);
+        readings.set(step.name, { ...outcome.reading, exitCode: outcome.exitCode, cpuUserSeconds: null, cpuSystemSeconds: null });
+        if (outcome.exitCode !== 0) throw new StepFailure(step.name, outcome.exitCode, outcome.outputTail);
+        continue;
+      }
+      if (step.cold) {
+        const notCold = await ctx.dropper.drop(strategy);
+        const note = notCold && `${step.name} pass not fully cold: ${notCold}`;
+        const readers = cells.filter((c) => workload.measures.find((m) => m.key === c.measure)?.step === step.name);
+        if (note) for (const c of readers) if (!c.notes.includes(note)) c.notes.push(note);
+      }
+      const result = await sandbox!.runner.run(step.command(sandbox!.cacheDir));
+      readings.set(step.name, {
+        wallSeconds: result.wallSeconds,
+        values: readPrintedValues(result.outputTail),
+        exitCode: result.exitCode,
+        cpuUserSeconds: result.cpuUserSeconds,
+        cpuSystemSeconds: result.cpuSystemSeconds,
+      });
+      if (result.exitCode !== 0) throw new StepFailure(step.name, result.exitCode, result.outputTail);
+    }
+    record(l, index, warmup, startedAt, readings, null, ctx.listener);
+  } catch (error) {
+    if (ctx.interrupted()) return;
+    record(l, index, warmup, startedAt, readings, error as Error, ctx.listener);
+  }
+}
+
+/** Each cell's sample from the step its measure reads; on failure, every cell fails with the step's reason. */
+function record(
+  l: LiveSandbox,
+  index: number,
+  warmup: boolean,
+  startedAt: string,
+  readings: Map<string, Reading>,
+  failure: Error | null,
+  listener: ProgressListener,
+): void {
+  for (const [i, cell] of l.cells.entries()) {
+    const measure = l.workload.measures.find((m) => m.key === cell.measure)!;
+    const reading = readings.get(measure.step);
+    const value = failure || !reading ? null : measure.read(reading);
+    const sample: Sample = {
+      index,
+      warmup,
+      startedAt,
+      value,
+      wallSeconds: reading?.wallSeconds ?? null,
+      exitCode: reading?.exitCode ?? null,
+      cpuUserSeconds: reading?.cpuUserSeconds ?? null,
+      cpuSystemSeconds: reading?.cpuSystemSeconds ?? null,
+      ...(failure instanceof StepFailure ? { outputTail: failure.outputTail } : {}),
+    };
+    cell.samples.push(sample);
+    if (failure) {
+      cell.status = 'failed';
+      cell.reason =
+        failure instanceof StepFailure
+          ? `sample ${index + 1}${l.workload.steps.length > 1 ? `, step ${failure.step},` : ''} exited with ${failure.exitCode}: ${lastLine(failure.outputTail)}`
+          : `sample ${index + 1} could not run: ${lastLine(failure.message)}`;
+    } else if (value === null && measure.mayBeMissing) {
+      if (!cell.notes.includes(measure.mayBeMissing)) cell.notes.push(measure.mayBeMissing);
+    } else if (value === null) {
+      cell.status = 'failed';
+      cell.reason = `sample ${index + 1}: step ${measure.step} did not report its ${measure.key} figure`;
+    }
+    if (i === 0) listener.sampleFinished(cell, sample);
+  }
+}
+
+class StepFailure extends Error {
+  constructor(
+    readonly step: string,
+    readonly exitCode: number,
+    readonly outputTail: string,
+  ) {
+    super(`step ${step} exited with ${exitCode}`);
+  }
+}
