@@ -130,7 +130,10 @@ export function renderSvg(doc: RunDocument): string {
   const strategies = STRATEGY_ORDER.filter((s) => doc.cells.some((c) => c.strategy === s));
   const groupWidth = strategies.length * BAR + (strategies.length - 1) * BAR_GAP;
   const contentWidth = platformCount * groupWidth + (platformCount + 1) * GROUP_GAP;
-  const width = Math.max(LEFT + RIGHT + contentWidth, 640);
+  const workloads = doc.settings.workloads.join(', ');
+  const title = `${workloads}: per mount strategy`;
+  // Wide enough for the bars and for the title (about 10 px per character at 18 px).
+  const width = Math.max(LEFT + RIGHT + contentWidth, 640, Math.ceil(LEFT + RIGHT + title.length * 10));
   // Centre the groups when the chart is wider than they need (one platform).
   const layout: Layout = {
     strategies,
@@ -141,14 +144,13 @@ export function renderSvg(doc: RunDocument): string {
   };
   const legendTop = HEADER + groups.length * PANEL_HEIGHT + 16;
   const height = legendTop + LEGEND;
-  const workloads = doc.settings.workloads.join(', ');
   const out: string[] = [];
 
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif" role="img">`,
     `<title>${escapeXml(`mountbench: ${workloads} — median per strategy and platform`)}</title>`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
-    `<text x="${LEFT}" y="30" font-size="18" font-weight="600" fill="#111">${escapeXml(`${workloads}: per mount strategy`)}</text>`,
+    `<text x="${LEFT}" y="30" font-size="18" font-weight="600" fill="#111">${escapeXml(title)}</text>`,
     `<text x="${LEFT}" y="52" font-size="12" fill="#555">${escapeXml(
       `Bars: median of ${doc.settings.runs} samples; whiskers: min–max.`,
     )}</text>`,

@@ -11,6 +11,12 @@ import { renderTerminal } from '../../src/report/terminal.js';
 import { RunDocument } from '../../src/results/schema.js';
 
 const doc = RunDocument.parse(JSON.parse(readFileSync(new URL('../recordings/runs/small-docker-linux.json', import.meta.url), 'utf8')));
+// Several workloads on two platforms, recorded on this project's CI machine: the host engine and the sshfs lab,
+// `mountbench run --platform default,mountbench-lab --workload files,traverse,bigfile,watch --files 200
+// --bigfile-size 4 --events 5 --runs 2 --warmup 0 --strategies native,hybrid,bind`.
+const workloadsDoc = RunDocument.parse(
+  JSON.parse(readFileSync(new URL('../recordings/runs/workloads-host-and-lab.json', import.meta.url), 'utf8')),
+);
 
 function golden(name: string, actual: string): void {
   const url = new URL(`../golden/${name}`, import.meta.url);
@@ -23,6 +29,35 @@ describe('exporters (golden files)', () => {
   it('results.csv', () => golden('small-docker-linux.results.csv', renderResultsCsv(doc)));
   it('samples.csv', () => golden('small-docker-linux.samples.csv', renderSamplesCsv(doc)));
   it('chart.svg', () => golden('small-docker-linux.chart.svg', renderSvg(doc)));
+  it('results.md of several workloads', () => golden('workloads-host-and-lab.results.md', renderMarkdown(workloadsDoc)));
+  it('chart.svg of several workloads', () => golden('workloads-host-and-lab.chart.svg', renderSvg(workloadsDoc)));
+});
+
+describe('reports of several workloads', () => {
+  it('give each test its own table in its unit, after an overview line per test and platform', () => {
+    const md = renderMarkdown(workloadsDoc);
+    const tests = ['files create', 'files stat', 'files read', 'files delete', 'traverse cold', 'traverse warm', 'bigfile write',
+      'bigfile read', 'bigfile write time', 'bigfile read time', 'watch p50', 'watch p95', 'watch missed'];
+    assert.deepEqual(md.match(/^## (?!Overview|Platforms|Notes|Run)(.*?):/gm)!.map((h) => h.slice(3, -1)), tests);
+    assert.match(md, /## bigfile read: throughput \(MB\/s\), higher is better\n\n\| OS \| Platform \| Test Type \| Average \(MB\/s\) \|/);
+    assert.match(md, /## watch p95: latency \(ms\), lower is better\n\n\| OS \| Platform \| Test Type \| Average \(ms\) \|/);
+    const overview = md.slice(md.indexOf('## Overview'), md.indexOf('## files create'));
+    assert.equal(overview.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Test') && !l.startsWith('| ---')).length, tests.length * 2);
+  });
+  it('say why a latency is missing where no event reached the watcher', () => {
+    const md = renderMarkdown(workloadsDoc);
+    assert.match(md, /mountbench-lab\) \/ watch p50 \/ Bind mount: no event reached the watcher/);
+    assert.match(renderTerminal(workloadsDoc), /watch missed · missed \(%\), lower is better/);
+  });
+  it('bold the lowest throughput, not the highest', () => {
+    const line = renderMarkdown(workloadsDoc)
+      .split('\n')
+      .find((l) => l.startsWith('| bigfile write | MB/s') && l.includes('mountbench-lab'))!;
+    const cells = line.split(' | ').slice(3);
+    const bold = cells.findIndex((c) => c.includes('**'));
+    const values = cells.map((c) => parseFloat(c.replace(/\*/g, '')));
+    assert.equal(values[bold], Math.min(...values));
+  });
 });
 
 describe('report details', () => {
