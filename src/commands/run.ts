@@ -5,6 +5,7 @@ import pc from 'picocolors';
 import { Executor, type ExecutionSettings, type ProgressListener } from '../bench/executor.js';
 import { newRunId } from '../util/labels.js';
 import { planCells } from '../bench/plan.js';
+import { timedSeconds } from '../bench/timed-seconds.js';
 import { CannotRunError, EXIT } from '../errors.js';
 import { defaultEnvironment, discoverEndpoints } from '../platforms/discover.js';
 import { hostFacts } from '../platforms/host.js';
@@ -157,7 +158,7 @@ export async function runCommand(options: RunOptions, argv: string[]): Promise<R
 
   // summarise
   const cells = summariseCells(execution.cells, options.seed);
-  const sampledSeconds = cells.flatMap((c) => c.samples).reduce((sum, s) => sum + (s.wallSeconds ?? 0), 0);
+  const sampledSeconds = timedSeconds(cells, workloads);
   const primingSeconds = execution.priming.reduce((sum, p) => sum + p.seconds, 0);
   const failed = cells.filter((c) => c.status === 'failed');
   const measured = cells.some((c) => c.summary);

@@ -153,7 +153,7 @@ export const RunDocument = z.object({
   cells: z.array(Cell),
   timing: z.object({
     wallSeconds: z.number().describe('the whole run, start to finish'),
-    sampledSeconds: z.number().describe('sum of all timed samples, warm-ups included'),
+    sampledSeconds: z.number().describe('sum of all timed steps, warm-ups included, each step once however many measures read it'),
     primingSeconds: z.number(),
   }),
 });

@@ -13,7 +13,8 @@ import { RunDocument } from '../../src/results/schema.js';
 const doc = RunDocument.parse(JSON.parse(readFileSync(new URL('../recordings/runs/small-docker-linux.json', import.meta.url), 'utf8')));
 // Several workloads on two platforms, recorded on this project's CI machine: the host engine and the sshfs lab,
 // `mountbench run --platform default,mountbench-lab --workload files,traverse,bigfile,watch --files 200
-// --bigfile-size 4 --events 5 --runs 2 --warmup 0 --strategies native,hybrid,bind`.
+// --bigfile-size 4 --events 5 --runs 2 --warmup 0 --strategies native,hybrid,bind`; its timing.sampledSeconds
+// recomputed when it was found to count a step once per measure).
 const workloadsDoc = RunDocument.parse(
   JSON.parse(readFileSync(new URL('../recordings/runs/workloads-host-and-lab.json', import.meta.url), 'utf8')),
 );

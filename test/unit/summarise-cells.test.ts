@@ -9,10 +9,12 @@ function cell(strategy: Cell['strategy'], values: Array<number | null>, warmups 
     platform: 'p',
     strategy,
     workload: 'npm-install',
+    measure: 'time',
     metric: { name: 'time', unit: 's', lowerIsBetter: true },
     status: 'ok',
     reason: null,
     mounts: [],
+    notes: [],
     runtime: null,
     samples: values.map((value, index) => ({
       index,
