@@ -36,7 +36,9 @@ export async function takeSample(l: LiveSandbox, index: number, ctx: SampleConte
   const startedAt = new Date().toISOString();
   const readings = new Map<string, Reading>();
   try {
-    const reset = await sandbox!.runner.run(workload.reset);
+    // Every sample starts on a quiet disk: what the previous sample and the reset wrote is flushed first, untimed,
+    // instead of being written back while the next sample is timed.
+    const reset = await sandbox!.runner.run(`(${workload.reset}) && sync`);
     if (reset.exitCode !== 0) throw new Error(`the reset step failed (exit ${reset.exitCode}): ${lastLine(reset.outputTail)}`);
     ctx.listener.sampleStarted(cells[0], index, ctx.samplesPerCell);
     for (const step of workload.steps) {
