@@ -1,18 +1,12 @@
 // `bigfile`: sequential write (with fsync) and read of one large file, as MB/s (1 MB = 10^6 bytes) and as seconds.
 // The read is cold (caches dropped first), so it reads the storage behind the mount, not memory.
 import { MB_PER_SECOND, printed, type Workload } from './workload.js';
-import { freshFixture, generatedDir, script, type SizeOptions } from './generated.js';
+import { generatedWorkload, script, type SizeOptions } from './generated.js';
 
 export function bigfileWorkload(sizes: SizeOptions): Workload {
-  const fixtureDir = generatedDir(sizes.workDir, 'bigfile');
   return {
-    name: 'bigfile',
+    ...generatedWorkload(sizes, 'bigfile'),
     description: `write (fsync) and read one ${sizes.bigfileMb} MiB file`,
-    fixtureDir,
-    prepare: () => freshFixture(fixtureDir),
-    copyExclude: [],
-    dependencyDirs: [],
-    setup: null,
     steps: [
       { name: 'write', command: () => script('bigfile.cjs', 'write', 'big.bin', sizes.bigfileMb) },
       { name: 'read', cold: true, command: () => script('bigfile.cjs', 'read', 'big.bin', sizes.bigfileMb) },
@@ -24,7 +18,5 @@ export function bigfileWorkload(sizes: SizeOptions): Workload {
       printed('read', 'read time', 'seconds'),
     ],
     reset: 'rm -f big.bin',
-    prime: null,
-    hostRequirements: [],
   };
 }

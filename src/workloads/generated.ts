@@ -3,7 +3,7 @@
 import { cp, mkdir, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { SCRIPTS_DIR, SCRIPTS_IN_PROJECT } from './workload.js';
+import { SCRIPTS_DIR, SCRIPTS_IN_PROJECT, type Workload } from './workload.js';
 
 export interface SizeOptions {
   /** Where generated starting files go (the run's work directory). */
@@ -39,4 +39,20 @@ export function writeTree(root: string, files: number, bytes: number): string[] 
 /** `node .mountbench/<script> args…`, as run in the project directory. */
 export function script(name: string, ...args: Array<string | number>): string {
   return ['node', `${SCRIPTS_IN_PROJECT}/${name}`, ...args.map(String)].join(' ');
+}
+
+/** What every workload made of generated files shares: its scripts as starting files, nothing to prime or install,
+ * nothing needed on the host, the project all source (hybrid then equals bind). Each workload adds its steps. */
+export function generatedWorkload(sizes: SizeOptions, name: string): Omit<Workload, 'description' | 'steps' | 'measures' | 'reset'> {
+  const fixtureDir = generatedDir(sizes.workDir, name);
+  return {
+    name,
+    fixtureDir,
+    prepare: () => freshFixture(fixtureDir),
+    copyExclude: [],
+    dependencyDirs: [],
+    setup: null,
+    prime: null,
+    hostRequirements: [],
+  };
 }

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { generatedDir, writeTree, type SizeOptions } from './generated.js';
+import { generatedWorkload, writeTree, type SizeOptions } from './generated.js';
 import { wallTime, type Workload } from './workload.js';
 
 // The sandbox's files belong to whoever copied them; git must not refuse them as "dubious ownership".
@@ -34,18 +34,16 @@ function makeRepository(dir: string, files: number, bytes: number): void {
 }
 
 export function gitWorkload(sizes: SizeOptions): Workload {
-  const fixtureDir = generatedDir(sizes.workDir, 'git');
+  const base = generatedWorkload(sizes, 'git');
   return {
-    name: 'git',
+    ...base,
     description: `git status and checkout between two commits of ${sizes.files.toLocaleString('en')} files`,
-    fixtureDir,
+    // The repository alone: scripts would be untracked files for `git status`, and `git clean` would remove them.
     prepare: async () => {
-      await rm(fixtureDir, { recursive: true, force: true });
-      await mkdir(fixtureDir, { recursive: true });
-      makeRepository(fixtureDir, sizes.files, sizes.fileBytes);
+      await rm(base.fixtureDir, { recursive: true, force: true });
+      await mkdir(base.fixtureDir, { recursive: true });
+      makeRepository(base.fixtureDir, sizes.files, sizes.fileBytes);
     },
-    copyExclude: [],
-    dependencyDirs: [],
     setup: () => NEEDS_GIT,
     steps: [
       { name: 'status', command: () => `${GIT} status --porcelain >/dev/null` },
@@ -53,7 +51,6 @@ export function gitWorkload(sizes: SizeOptions): Workload {
     ],
     measures: [wallTime('status', 'status'), wallTime('checkout', 'checkout')],
     reset: `${GIT} checkout -q -f a && ${GIT} clean -q -f -d`,
-    prime: null,
     hostRequirements: ['git'],
   };
 }

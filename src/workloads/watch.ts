@@ -1,22 +1,16 @@
 // `watch`: files written next to a running inotify watcher (as webpack, Vite and nodemon use); how long each takes
 // to be seen, and how many never are. Written from the host side when the project has one (native, bind, hybrid).
 import { MILLISECONDS, PERCENT, printed, type Workload } from './workload.js';
-import { freshFixture, generatedDir, script, type SizeOptions } from './generated.js';
+import { generatedWorkload, script, type SizeOptions } from './generated.js';
 
 export const WATCH_INTERVAL_MS = 100;
 export const WATCH_GRACE_MS = 2000;
 const NONE_SEEN = 'no event reached the watcher, so there is no latency to report';
 
 export function watchWorkload(sizes: SizeOptions): Workload {
-  const fixtureDir = generatedDir(sizes.workDir, 'watch');
   return {
-    name: 'watch',
+    ...generatedWorkload(sizes, 'watch'),
     description: `${sizes.events} files written ${WATCH_INTERVAL_MS} ms apart next to an inotify watcher`,
-    fixtureDir,
-    prepare: () => freshFixture(fixtureDir),
-    copyExclude: [],
-    dependencyDirs: [],
-    setup: null,
     steps: [
       {
         name: 'watch',
@@ -35,7 +29,5 @@ export function watchWorkload(sizes: SizeOptions): Workload {
       printed('watch', 'missed', 'missed', PERCENT),
     ],
     reset: 'rm -rf watched && mkdir watched',
-    prime: null,
-    hostRequirements: [],
   };
 }
