@@ -13,7 +13,7 @@ import { FORMATS } from './report/exporters.js';
 import { runDocumentJsonSchema, type StrategyName } from './results/schema.js';
 import { RunFileError } from './results/store.js';
 import { TOOL_VERSION } from './version.js';
-import { WORKLOAD_NAMES, WORKLOADS, type WorkloadName } from './workloads/catalog.js';
+import { WORKLOAD_NAMES, workloadSummary, type WorkloadName } from './workloads/catalog.js';
 import { DEFAULT_SIZES } from './workloads/generated.js';
 import { NPM_INSTALL_FIXTURES } from './workloads/npm-install.js';
 import { ProjectError } from './workloads/project.js';
@@ -62,7 +62,7 @@ const contextOption = () => new Option('--context <name>', 'use this docker cont
 
 const WORKLOAD_HELP = `
 Workloads (--workload; each is measured under every strategy):
-${WORKLOAD_NAMES.map((name) => `  ${name.padEnd(13)}${WORKLOADS[name]}`).join('\n')}
+${WORKLOAD_NAMES.map((name) => `  ${name.padEnd(13)}${workloadSummary(name)}`).join('\n')}
 `;
 
 const STRATEGY_HELP = `

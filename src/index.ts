@@ -8,6 +8,6 @@ export { readRunDocument, writeRunDocument } from './results/store.js';
 export { RunDocument, runDocumentJsonSchema, type Cell, type Sample, type Summary } from './results/schema.js';
 export { summariseCells } from './stats/summarise-cells.js';
 export { EXPORTERS, exporterFor } from './report/exporters.js';
-export { createWorkload, WORKLOAD_NAMES, WORKLOADS, type WorkloadName } from './workloads/catalog.js';
+export { createWorkload, WORKLOAD_NAMES, workloadSummary, type WorkloadName } from './workloads/catalog.js';
 export type { Measure, Step, Workload } from './workloads/workload.js';
 export { parseProjectConfig, readProjectConfig, ProjectConfig, PROJECT_CONFIG_FILE } from './workloads/project-config.js';

@@ -11,7 +11,7 @@ import { probeEndpoint } from '../platforms/probe.js';
 import type { Cell, PlatformIdentity, Priming, RunDocument, Sample } from '../results/schema.js';
 import { objectName } from '../util/labels.js';
 import { lastLine } from '../util/text.js';
-import type { Workload } from '../workloads/workload.js';
+import { measureOf, type Workload } from '../workloads/workload.js';
 import { CacheDropper } from './cache-drop.js';
 import { removeLabelled } from './cleanup.js';
 import { resolveImage } from './image.js';
@@ -52,7 +52,7 @@ export interface Execution {
 
 
 function emptyCell(planned: PlannedCell, workload: Workload): Cell {
-  const measure = workload.measures.find((m) => m.key === planned.measure)!;
+  const measure = measureOf(workload, planned.measure);
   return {
     id: planned.id,
     platform: planned.platform,

@@ -2,7 +2,7 @@
 // watch step writes files next to its watcher); every measure's cell gets its figure from the step it reads.
 // A failing step fails the sample and so every cell of the sandbox: they stop sampling, the run goes on.
 import type { Cell, Sample } from '../results/schema.js';
-import type { StepReading, Workload } from '../workloads/workload.js';
+import { measureOf, type StepReading, type Workload } from '../workloads/workload.js';
 import type { CacheDropper } from './cache-drop.js';
 import type { ProgressListener } from './executor.js';
 import { readPrintedValues } from './harness.js';
@@ -51,7 +51,7 @@ export async function takeSample(l: LiveSandbox, index: number, ctx: SampleConte
       if (step.cold) {
         const notCold = await ctx.dropper.drop(strategy);
         const note = notCold && `${step.name} pass not fully cold: ${notCold}`;
-        const readers = cells.filter((c) => workload.measures.find((m) => m.key === c.measure)?.step === step.name);
+        const readers = cells.filter((c) => measureOf(workload, c.measure).step === step.name);
         if (note) for (const c of readers) if (!c.notes.includes(note)) c.notes.push(note);
       }
       const result = await sandbox!.runner.run(step.command(sandbox!.cacheDir));
@@ -82,7 +82,7 @@ function record(
   listener: ProgressListener,
 ): void {
   for (const [i, cell] of l.cells.entries()) {
-    const measure = l.workload.measures.find((m) => m.key === cell.measure)!;
+    const measure = measureOf(l.workload, cell.measure);
     const reading = readings.get(measure.step);
     const value = failure || !reading ? null : measure.read(reading);
     const sample: Sample = {

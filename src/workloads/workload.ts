@@ -78,6 +78,13 @@ export interface Workload {
   hostRequirements: string[];
 }
 
+/** The measure a cell of this workload holds. */
+export function measureOf(workload: Workload, key: string): Measure {
+  const measure = workload.measures.find((m) => m.key === key);
+  if (!measure) throw new Error(`the ${workload.name} workload has no measure "${key}"`);
+  return measure;
+}
+
 export const SECONDS: Metric = { name: 'time', unit: 's', lowerIsBetter: true };
 export const MB_PER_SECOND: Metric = { name: 'throughput', unit: 'MB/s', lowerIsBetter: false };
 export const MILLISECONDS: Metric = { name: 'latency', unit: 'ms', lowerIsBetter: true };
