@@ -3,8 +3,8 @@ import pc from 'picocolors';
 import Table from 'cli-table3';
 import { anyLocalImage } from '../bench/image.js';
 import { defaultEnvironment, discoverEndpoints } from '../platforms/discover.js';
+import { startHint } from '../platforms/kinds/catalog.js';
 import { probeEndpoints, probeFileSharing } from '../platforms/probe.js';
-import { startHint } from '../platforms/start-hints.js';
 import { mibText } from '../report/format.js';
 import type { FileSharing, PlatformIdentity } from '../results/schema.js';
 

@@ -11,7 +11,7 @@ import { defaultEnvironment, discoverEndpoints } from '../platforms/discover.js'
 import { hostFacts } from '../platforms/host.js';
 import { probeEndpoints } from '../platforms/probe.js';
 import { selectEndpoints } from '../platforms/select.js';
-import { startHint } from '../platforms/start-hints.js';
+import { startHint } from '../platforms/kinds/catalog.js';
 import { EXPORTERS } from '../report/exporters.js';
 import { overheadRatio, ratioText } from '../report/format.js';
 import { renderTerminal } from '../report/terminal.js';

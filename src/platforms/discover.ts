@@ -6,6 +6,9 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Endpoint, TlsFiles } from './endpoint.js';
 import { socketPath } from './endpoint.js';
+import { DISCOVERY_ORDER } from './kinds/catalog.js';
+import { DEFAULT_SOCKET } from './kinds/docker-linux.js';
+import type { SocketCandidate } from './kinds/kind.js';
 
 export interface DiscoveryEnvironment {
   env: NodeJS.ProcessEnv;
@@ -81,47 +84,12 @@ function currentContextName(de: DiscoveryEnvironment): { name: string; source: s
   return null;
 }
 
-const DEFAULT_SOCKET = '/var/run/docker.sock';
-
-/** Well-known sockets of each platform, with the name the platform itself gives its context. */
-export function wellKnownSockets(de: DiscoveryEnvironment): Array<{ name: string; path: string }> {
-  const home = de.home;
-  const runtimeDir = de.env.XDG_RUNTIME_DIR;
-  const subdirs = (dir: string) => {
-    try {
-      return readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
-    } catch {
-      return [];
-    }
-  };
-  const sockets: Array<{ name: string; path: string }> = [
-    { name: 'desktop-linux', path: join(home, '.docker', 'run', 'docker.sock') },
-    { name: 'desktop-linux', path: join(home, '.docker', 'desktop', 'docker.sock') },
-    { name: 'orbstack', path: join(home, '.orbstack', 'run', 'docker.sock') },
-    ...subdirs(join(home, '.colima')).map((profile) => ({
-      name: profile === 'default' ? 'colima' : `colima-${profile}`,
-      path: join(home, '.colima', profile, 'docker.sock'),
-    })),
-    ...subdirs(join(home, '.lima')).map((instance) => ({
-      name: `lima-${instance}`,
-      path: join(home, '.lima', instance, 'sock', 'docker.sock'),
-    })),
-    { name: 'rancher-desktop', path: join(home, '.rd', 'docker.sock') },
-    { name: 'podman-machine', path: join(home, '.local', 'share', 'containers', 'podman', 'machine', 'podman.sock') },
-    ...subdirs(join(home, '.local', 'share', 'containers', 'podman', 'machine')).map((vm) => ({
-      name: `podman-${vm}`,
-      path: join(home, '.local', 'share', 'containers', 'podman', 'machine', vm, 'podman.sock'),
-    })),
-    ...(runtimeDir
-      ? [
-          { name: 'podman', path: join(runtimeDir, 'podman', 'podman.sock') },
-          { name: 'rootless', path: join(runtimeDir, 'docker.sock') },
-        ]
-      : []),
-    { name: 'podman', path: join(de.root ?? '/', 'run/podman/podman.sock') },
-    { name: 'default', path: join(de.root ?? '/', DEFAULT_SOCKET) },
-  ];
-  return sockets.filter((s) => existsSync(s.path));
+/** Well-known sockets of each platform that exist, with the name the platform itself gives its context. */
+export function wellKnownSockets(de: DiscoveryEnvironment): SocketCandidate[] {
+  const candidates = DISCOVERY_ORDER.flatMap((kind) => kind.sockets(de));
+  // System-wide last: /var/run/docker.sock is often a symlink to a platform's socket, and the first name found wins.
+  const ordered = [...candidates.filter((s) => !s.systemWide), ...candidates.filter((s) => s.systemWide)];
+  return ordered.filter((s) => existsSync(s.path));
 }
 
 /** A key that is equal for two hosts that reach the same engine (symlinked sockets resolve to one path). */

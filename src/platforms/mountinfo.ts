@@ -1,5 +1,7 @@
 // Read the file-sharing mechanism of a mount from /proc/self/mountinfo inside a container.
 import type { FileSharing } from '../results/schema.js';
+import { kindById, PLATFORM_KINDS, type KindId } from './kinds/catalog.js';
+import type { PlatformKind } from './kinds/kind.js';
 
 export interface MountinfoEntry {
   mountPoint: string;
@@ -37,23 +39,33 @@ export function mountFor(entries: MountinfoEntry[], path: string): MountinfoEntr
   return best;
 }
 
-const LOCAL_FILESYSTEMS = new Set(['ext4', 'ext3', 'xfs', 'btrfs', 'zfs', 'overlay', 'tmpfs', 'f2fs']);
+const LOCAL_FILESYSTEMS = ['ext4', 'ext3', 'xfs', 'btrfs', 'zfs', 'overlay', 'tmpfs', 'f2fs'];
 
-/** What crosses from the container to the files: the name users know the mechanism by. */
-export function sharingMechanism(fstype: string): string {
-  if (fstype === 'fakeowner') return 'virtiofs'; // Docker Desktop's VirtioFS share, seen through its ownership shim
-  if (fstype === 'virtiofs') return 'virtiofs';
-  if (fstype === 'fuse.grpcfuse') return 'grpcfuse';
-  if (fstype === 'osxfs' || fstype === 'fuse.osxfs') return 'osxfs';
-  if (fstype === '9p') return '9p';
-  if (fstype === 'fuse.sshfs') return 'sshfs';
-  if (fstype === 'fuse' || fstype.startsWith('fuse.')) return 'fuse';
-  if (fstype === 'nfs' || fstype === 'nfs4') return 'nfs';
-  if (LOCAL_FILESYSTEMS.has(fstype)) return 'none';
-  return 'unknown';
+// Fstypes read the same on every kind; one that means something only on one kind is in that kind's `mounts`.
+const MECHANISMS: Record<string, string> = {
+  virtiofs: 'virtiofs',
+  '9p': '9p',
+  'fuse.sshfs': 'sshfs',
+  fuse: 'fuse',
+  nfs: 'nfs',
+  nfs4: 'nfs',
+  ...Object.fromEntries(LOCAL_FILESYSTEMS.map((local) => [local, 'none'])),
+};
+
+/**
+ * What crosses from the container to the files: the name users know the mechanism by. The kind's own fstypes come
+ * first; without a known kind, every kind's are tried, as an fstype only one kind shows says which kind it is.
+ */
+export function sharingMechanism(fstype: string, kind?: KindId): string {
+  const own = kind && kindById(kind);
+  const kinds: readonly PlatformKind[] = own ? [own] : PLATFORM_KINDS;
+  const tables = [...kinds.flatMap((k) => (k.mounts ? [k.mounts] : [])), MECHANISMS];
+  const table = tables.find((t) => Object.hasOwn(t, fstype));
+  if (table) return table[fstype];
+  return fstype.startsWith('fuse.') ? 'fuse' : 'unknown';
 }
 
-export function fileSharingOf(entry: MountinfoEntry | undefined): FileSharing {
+export function fileSharingOf(entry: MountinfoEntry | undefined, kind?: KindId): FileSharing {
   if (!entry) return { mechanism: 'unknown', fstype: null, mountinfo: null };
-  return { mechanism: sharingMechanism(entry.fstype), fstype: entry.fstype, mountinfo: entry.line };
+  return { mechanism: sharingMechanism(entry.fstype, kind), fstype: entry.fstype, mountinfo: entry.line };
 }

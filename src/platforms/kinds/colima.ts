@@ -1,0 +1,18 @@
+// Colima: a Lima VM per profile, named like its context: colima for the default profile, colima-<profile> otherwise.
+import { join } from 'node:path';
+import { hostName, subdirectories, type PlatformKind } from './kind.js';
+
+const isColima = (name: string) => name === 'colima' || name.startsWith('colima-');
+
+export const colima: PlatformKind<'colima'> = {
+  id: 'colima',
+  label: 'Colima',
+  sockets: (de) =>
+    subdirectories(join(de.home, '.colima')).map((profile) => ({
+      name: profile === 'default' ? 'colima' : `colima-${profile}`,
+      path: join(de.home, '.colima', profile, 'docker.sock'),
+    })),
+  recognise: (facts) => isColima(hostName(facts)),
+  claims: isColima,
+  start: (name) => (name === 'colima' ? 'colima start' : `colima start --profile ${name.slice('colima-'.length)}`),
+};

@@ -1,0 +1,26 @@
+// Podman: a Docker-compatible API that only the "Podman Engine" component in /version tells apart.
+import { join } from 'node:path';
+import type { EngineFacts } from '../engine.js';
+import { subdirectories, type PlatformKind } from './kind.js';
+
+const podmanEngine = (facts: EngineFacts) => facts.version.Components?.find((c) => c.Name === 'Podman Engine');
+
+export const podman: PlatformKind<'podman'> = {
+  id: 'podman',
+  label: 'Podman',
+  sockets(de) {
+    const machines = join(de.home, '.local', 'share', 'containers', 'podman', 'machine');
+    const runtimeDir = de.env.XDG_RUNTIME_DIR;
+    return [
+      { name: 'podman-machine', path: join(machines, 'podman.sock') },
+      ...subdirectories(machines).map((vm) => ({ name: `podman-${vm}`, path: join(machines, vm, 'podman.sock') })),
+      ...(runtimeDir ? [{ name: 'podman', path: join(runtimeDir, 'podman', 'podman.sock') }] : []),
+      { name: 'podman', path: join(de.root ?? '/', 'run/podman/podman.sock'), systemWide: true },
+    ];
+  },
+  recognise: (facts) => podmanEngine(facts) !== undefined,
+  productLabel: (facts) => `Podman ${podmanEngine(facts)?.Version ?? facts.version.Version ?? ''}`.trim(),
+  engineProduct: 'Podman Engine',
+  claims: (name) => name.startsWith('podman'),
+  start: () => 'podman machine start (macOS) or podman system service --time=0 (Linux)',
+};
