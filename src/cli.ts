@@ -1,23 +1,21 @@
 // Command-line wiring only: options, help, and typed errors turned into exit codes in one place.
 import { Command, CommanderError, InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import pc from 'picocolors';
-import { DEFAULT_STRATEGIES, IMPLEMENTED_STRATEGIES } from './bench/plan.js';
 import { DEFAULT_IMAGE, OFFLINE_IMAGE } from './bench/image.js';
 import { cleanCommand } from './commands/clean.js';
 import { platformsCommand } from './commands/platforms.js';
 import { reportCommand } from './commands/report.js';
+import { resolveRunOptions } from './commands/run-options.js';
 import { runCommand } from './commands/run.js';
-import { CannotRunError, EXIT, UsageError } from './errors.js';
-import { UnknownContextError } from './platforms/discover.js';
+import { EXIT, MountbenchError } from './errors.js';
 import { FORMATS } from './report/exporters.js';
-import { runDocumentJsonSchema, type StrategyName } from './results/schema.js';
-import { RunFileError } from './results/store.js';
+import { runDocumentJsonSchema } from './results/schema.js';
+import { DEFAULT_STRATEGIES, IMPLEMENTED_STRATEGIES, isImplemented, STRATEGY_CATALOG, STRATEGY_NAMES, type ImplementedStrategy } from './strategies/catalog.js';
 import { TOOL_VERSION } from './version.js';
 import { WORKLOAD_NAMES, workloadSummary, type WorkloadName } from './workloads/catalog.js';
 import { DEFAULT_SIZES } from './workloads/generated.js';
 import { NPM_INSTALL_FIXTURES } from './workloads/npm-install.js';
-import { ProjectError } from './workloads/project.js';
-import { PROJECT_CONFIG_FILE, readProjectConfig } from './workloads/project-config.js';
+import { PROJECT_CONFIG_FILE } from './workloads/project-config.js';
 
 function positiveInteger(min: number) {
   return (value: string): number => {
@@ -27,15 +25,16 @@ function positiveInteger(min: number) {
   };
 }
 
-function strategyList(value: string): StrategyName[] {
+function strategyList(value: string): ImplementedStrategy[] {
   const names = value.split(',').map((s) => s.trim()).filter(Boolean);
-  const unknown = names.filter((n) => !IMPLEMENTED_STRATEGIES.includes(n as StrategyName));
+  const unknown = names.filter((n) => !isImplemented(n));
   if (unknown.length > 0) {
-    const planned = unknown.includes('sync') ? ' (sync is planned, not built yet)' : '';
-    throw new InvalidArgumentError(`unknown strategy ${unknown.join(', ')}${planned}; choose from ${IMPLEMENTED_STRATEGIES.join(', ')}.`);
+    const planned = unknown.filter((n) => (STRATEGY_NAMES as string[]).includes(n));
+    const note = planned.length > 0 ? ` (${planned.join(', ')} ${planned.length > 1 ? 'are' : 'is'} planned, not built yet)` : '';
+    throw new InvalidArgumentError(`unknown strategy ${unknown.join(', ')}${note}; choose from ${IMPLEMENTED_STRATEGIES.join(', ')}.`);
   }
   if (names.length === 0) throw new InvalidArgumentError('name at least one strategy.');
-  return [...new Set(names)] as StrategyName[];
+  return [...new Set(names)] as ImplementedStrategy[];
 }
 
 function workloadList(value: string): WorkloadName[] {
@@ -65,13 +64,14 @@ Workloads (--workload; each is measured under every strategy):
 ${WORKLOAD_NAMES.map((name) => `  ${name.padEnd(13)}${workloadSummary(name)}`).join('\n')}
 `;
 
+const STRATEGY_LINES = STRATEGY_NAMES.map((name) => {
+  const { title, help } = STRATEGY_CATALOG[name];
+  return `  ${name.padEnd(11)}${help}${title.toLowerCase() === name ? '' : ` ("${title}")`}`;
+});
+
 const STRATEGY_HELP = `
 Strategies (where the project's files live while the workload runs):
-  native     on the host, no container (needs node and npm on the host)
-  container  copied into the container's own writable layer ("No volumes")
-  hybrid     bind mount of the project + a named volume over node_modules ("Bind mount + volume")
-  bind       bind mount of the project directory ("Bind mount")
-  volume     the whole project in a named volume
+${STRATEGY_LINES.join('\n')}
 
 How samples are timed:
   Inside the container with a monotonic clock (container start-up and API round trips are not counted), one
@@ -121,7 +121,7 @@ export function buildProgram(): Command {
     .addOption(
       new Option('-s, --strategies <list>', `comma-separated strategies: ${IMPLEMENTED_STRATEGIES.join(', ')}`)
         .argParser(strategyList)
-        .default([...DEFAULT_STRATEGIES], 'all of them'),
+        .default([...DEFAULT_STRATEGIES], 'all that are built'),
     )
     .option('-n, --runs <n>', 'measured samples per cell', positiveInteger(1), 5)
     .option('-w, --warmup <n>', 'warm-up samples per cell (recorded, not summarised)', positiveInteger(0), 1)
@@ -150,42 +150,8 @@ export function buildProgram(): Command {
     .addOption(new Option('--progress <mode>', 'live view on a terminal, plain lines otherwise').choices(['auto', 'tty', 'plain'] as const).default('auto' as const))
     .addHelpText('after', WORKLOAD_HELP + STRATEGY_HELP)
     .action(async (opts, command) => {
-      if (!opts.project && (opts.command || opts.deps || opts.reset)) throw new UsageError('--command, --deps and --reset go with --project DIR');
-      const config = opts.project ? readProjectConfig(opts.project) : null;
-      if (opts.project && !opts.command && !config) {
-        throw new UsageError(`--project needs --command "what to time" (e.g. --command "npm ci"), or a ${PROJECT_CONFIG_FILE} in ${opts.project}`);
-      }
-      if (opts.project && command.getOptionValueSource('workload') === 'cli') throw new UsageError('--workload and --project do not go together: --project times your own command');
-      // A flag given on the command line wins over the project's file, which wins over the defaults.
-      const fromCli = (name: string) => command.getOptionValueSource(name) === 'cli';
-      const outcome = await runCommand(
-        {
-          strategies: config?.strategies && !fromCli('strategies') ? config.strategies : [...opts.strategies],
-          runs: config?.runs !== undefined && !fromCli('runs') ? config.runs : opts.runs,
-          warmup: config?.warmup !== undefined && !fromCli('warmup') ? config.warmup : opts.warmup,
-          image: opts.image ?? config?.image ?? null,
-          workloads: opts.workload,
-          fixture: opts.fixture,
-          sizes: { files: opts.files, fileBytes: opts.fileSize, bigfileMb: opts.bigfileSize, events: opts.events },
-          project: opts.project
-            ? {
-                dir: opts.project,
-                command: opts.command ?? config!.command,
-                deps: opts.deps ?? config?.deps ?? [],
-                reset: opts.reset ?? config?.reset ?? null,
-              }
-            : null,
-          output: opts.output ?? null,
-          platform: opts.platform ?? null,
-          allPlatforms: opts.allPlatforms ?? false,
-          context: opts.context ?? null,
-          online: opts.online ?? false,
-          order: opts.order,
-          seed: opts.seed,
-          progress: opts.progress,
-        },
-        ['mountbench', ...process.argv.slice(2)],
-      );
+      const options = resolveRunOptions(opts, (flag) => command.getOptionValueSource(flag) === 'cli');
+      const outcome = await runCommand(options, ['mountbench', ...process.argv.slice(2)]);
       process.exitCode = outcome.exitCode;
     });
 
@@ -245,18 +211,14 @@ export async function main(argv: string[]): Promise<number> {
     return Number(process.exitCode ?? 0);
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
       const line = relevantHelpLine(program, error.message);
       process.stderr.write(`${pc.red(error.message)}\n${line ? `${line}\n` : ''}(see mountbench --help, or mountbench <command> --help)\n`);
       return EXIT.usage;
     }
-    if (error instanceof UsageError || error instanceof UnknownContextError || error instanceof ProjectError) {
+    if (error instanceof MountbenchError) {
       process.stderr.write(`${pc.red(`error: ${error.message}`)}\n`);
-      return EXIT.usage;
-    }
-    if (error instanceof CannotRunError || error instanceof RunFileError) {
-      process.stderr.write(`${pc.red(`error: ${error.message}`)}\n`);
-      return EXIT.cannotRun;
+      return error.exitCode;
     }
     throw error;
   }

@@ -1,4 +1,5 @@
-// Exit codes scripts can trust, mapped in one place (cli.ts).
+// Exit codes scripts can trust, and the one error class that carries them. Every error a user can act on extends
+// MountbenchError; the single catch in cli.ts prints its message and exits with its code. Nothing else exits.
 export const EXIT = {
   ok: 0,
   /** The run finished but some cells failed. */
@@ -13,11 +14,29 @@ export const EXIT = {
   interrupted: 130,
 } as const;
 
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
 /** An error the user can fix; its message says what went wrong and what to do. */
-export class CannotRunError extends Error {
-  readonly exitCode = EXIT.cannotRun;
+export class MountbenchError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: ExitCode,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
 }
 
-export class UsageError extends Error {
-  readonly exitCode = EXIT.usage;
+/** Bad flags, arguments or configuration: exit 64. */
+export class UsageError extends MountbenchError {
+  constructor(message: string) {
+    super(message, EXIT.usage);
+  }
+}
+
+/** Nothing could run (no engine, no image, an unreadable file): exit 2. */
+export class CannotRunError extends MountbenchError {
+  constructor(message: string) {
+    super(message, EXIT.cannotRun);
+  }
 }

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import type Docker from 'dockerode';
-import type { StrategyName } from '../results/schema.js';
+import type { StrategyInfo } from '../strategies/catalog.js';
 import { labels, objectName } from '../util/labels.js';
 import { execCollect } from './container-runner.js';
 
@@ -24,13 +24,15 @@ export class CacheDropper {
     private readonly sameKernelAsHost: boolean,
   ) {}
 
-  /** Drop what can be dropped for a strategy; returns why the pass is not fully cold, or null when it is. */
-  async drop(strategy: StrategyName): Promise<string | null> {
+  /** Drop what can be dropped for a strategy; returns why the pass is not fully cold, or null when it is.
+   * On the host: the host's caches. In a container: the engine's kernel's, and the host's too when the project
+   * crosses the file sharing (the host's cache stands behind the share). */
+  async drop(strategy: Pick<StrategyInfo, 'onHost' | 'throughFileSharing'>): Promise<string | null> {
     // One kernel serves both sides: dropping the host's caches is dropping the engine's.
-    if (strategy === 'native' || this.sameKernelAsHost) return dropHostCaches();
+    if (strategy.onHost || this.sameKernelAsHost) return dropHostCaches();
     const engine = await this.dropEngineCaches();
     if (engine) return engine;
-    if (strategy === 'bind' || strategy === 'hybrid') {
+    if (strategy.throughFileSharing) {
       const host = await dropHostCaches();
       if (host) return `the host's own file cache behind the share was kept (${host})`;
     }

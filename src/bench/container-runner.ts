@@ -1,7 +1,7 @@
 // Commands in a cell's long-lived container through `docker exec`.
 import { PassThrough } from 'node:stream';
 import type Docker from 'dockerode';
-import { HARNESS_SOURCE, OUTPUT_TAIL_CHARS, parseHarnessOutput, type HarnessResult } from './harness.js';
+import { HARNESS_SOURCE, OUTPUT_TAIL_CHARS, parseHarnessOutput, readPrintedValues, type HarnessResult } from './harness.js';
 import { lineSplitter, type CommandRunner, type StreamedResult } from './runner.js';
 
 export async function execCollect(
@@ -58,7 +58,7 @@ export class ContainerRunner implements CommandRunner {
     const { stdout, stderr, exitCode } = await execCollect(this.docker, this.container, ['sh', '-c', command], this.projectDir, (c) => lines.push(c));
     lines.end();
     if (this.aborted) throw new Error('interrupted');
-    return { exitCode, outputTail: (stdout + stderr).slice(-OUTPUT_TAIL_CHARS) };
+    return { exitCode, outputTail: (stdout + stderr).slice(-OUTPUT_TAIL_CHARS), values: readPrintedValues(stdout) };
   }
 
   async mountinfo(): Promise<string | null> {

@@ -1,24 +1,17 @@
-// The execute step: for each platform and workload, prepare it (identify, image, caches), build one sandbox per
-// strategy, take the samples (interleaved across sandboxes by default, to cancel drift), and tear everything down,
-// also on failure and Ctrl-C. It returns what it measured; summarising and reporting happen after it.
+// The execute step: walk the plan — platform, workload, sandbox — preparing each platform (image, file sharing,
+// caches), building one sandbox per strategy and taking the samples in the plan's order, then tearing everything
+// down, also on failure and Ctrl-C. It returns what it measured; summarising and reporting happen after it.
 import { mkdir } from 'node:fs/promises';
-import { release } from 'node:os';
 import { join } from 'node:path';
-import type Docker from 'dockerode';
-import type { Endpoint } from '../platforms/endpoint.js';
-import { fileSharingOf, mountFor, parseMountinfo } from '../platforms/mountinfo.js';
-import { probeEndpoint } from '../platforms/probe.js';
 import type { Cell, PlatformIdentity, Priming, RunDocument, Sample } from '../results/schema.js';
-import { objectName } from '../util/labels.js';
+import { strategyInfo } from '../strategies/catalog.js';
 import { lastLine } from '../util/text.js';
 import { measureOf, type Workload } from '../workloads/workload.js';
-import { CacheDropper } from './cache-drop.js';
-import { removeLabelled } from './cleanup.js';
-import { resolveImage } from './image.js';
-import type { PlannedCell } from './plan.js';
-import { primeOnHost, primePlatform } from './prime.js';
+import { describeSandbox } from './describe.js';
+import type { PlatformEngine } from './engine.js';
+import { sampleOrder, type PlannedCell, type PlannedPlatform, type PlannedWorkload, type SampleOrder } from './plan.js';
+import { primeOnHost } from './prime.js';
 import { takeSample, type LiveSandbox } from './sample.js';
-import { createSandbox, type PlatformContext } from './sandbox.js';
 
 export interface ExecutionSettings {
   runId: string;
@@ -27,8 +20,7 @@ export interface ExecutionSettings {
   warmup: number;
   /** null: the default image with its offline fallback. */
   image: string | null;
-  online: boolean;
-  order: 'interleaved' | 'sequential';
+  order: SampleOrder;
   /** Host npm version, or null when the host cannot run the workload natively. */
   hostNpm: string | null;
 }
@@ -41,6 +33,13 @@ export interface ProgressListener {
   platformFinished(platform: string, error: string | null): void;
 }
 
+/** A platform the run measures: found and identified by the discover step, reached through its engine. */
+export interface PlatformTarget {
+  name: string;
+  identity: Omit<PlatformIdentity, 'fileSharing'>;
+  engine: PlatformEngine;
+}
+
 export type PlatformRecord = RunDocument['platforms'][number];
 
 export interface Execution {
@@ -50,14 +49,13 @@ export interface Execution {
   interrupted: boolean;
 }
 
+/** The host's cache for a workload: its directory, or why there is none. */
+type HostCache = { dir: string | null; error: string | null };
 
 function emptyCell(planned: PlannedCell, workload: Workload): Cell {
   const measure = measureOf(workload, planned.measure);
   return {
-    id: planned.id,
-    platform: planned.platform,
-    strategy: planned.strategy,
-    workload: workload.name,
+    ...planned,
     measure: measure.key,
     metric: measure.metric,
     status: 'ok',
@@ -71,7 +69,6 @@ function emptyCell(planned: PlannedCell, workload: Workload): Cell {
   };
 }
 
-
 function setStatus(cells: Cell[], status: Cell['status'], reason: string): void {
   for (const c of cells) Object.assign(c, { status, reason });
 }
@@ -79,11 +76,10 @@ function setStatus(cells: Cell[], status: Cell['status'], reason: string): void 
 export class Executor {
   private interrupted = false;
   private readonly live = new Set<LiveSandbox>();
-  private readonly dockers = new Set<Docker>();
+  private readonly engines = new Set<PlatformEngine>();
 
   constructor(
     private readonly settings: ExecutionSettings,
-    private readonly workloads: Workload[],
     private readonly listener: ProgressListener,
   ) {}
 
@@ -91,102 +87,93 @@ export class Executor {
   interrupt(): void {
     this.interrupted = true;
     for (const l of this.live) l.sandbox?.runner.abort();
-    // Removing the containers ends any `docker exec` in flight.
-    for (const docker of this.dockers) void removeLabelled(docker, this.settings.runId);
+    for (const engine of this.engines) engine.interrupt();
   }
 
-  async execute(endpoints: Endpoint[], plan: PlannedCell[]): Promise<Execution> {
+  async execute(targets: readonly PlatformTarget[], plan: readonly PlannedPlatform[]): Promise<Execution> {
     const execution: Execution = { platforms: [], cells: [], priming: [], interrupted: false };
-    const hostCaches = new Map<string, { dir: string | null; error: string | null }>();
-    for (const workload of this.workloads) {
-      if (workload.prepare) {
-        this.listener.phase('host', `generating the starting files of ${workload.name} (untimed)`);
-        await workload.prepare();
-      }
-      if (this.settings.hostNpm && workload.prime && !this.interrupted) {
-        this.listener.phase('host', `priming the ${workload.name} cache with the host npm (untimed)`);
-        try {
-          const primed = await primeOnHost(workload, join(this.settings.workDir, 'host', workload.name));
-          hostCaches.set(workload.name, { dir: primed.cacheDir, error: null });
-          execution.priming.push(primed.priming);
-        } catch (error) {
-          hostCaches.set(workload.name, { dir: null, error: (error as Error).message });
-        }
-      }
-    }
+    const workloads = [...new Set(plan.flatMap((p) => p.workloads.map((w) => w.workload)))];
+    const hostCaches = await this.prepareHost(workloads, execution.priming);
 
-    for (const endpoint of endpoints) {
-      const cells = plan
-        .filter((p) => p.platform === endpoint.name)
-        .map((p) => emptyCell(p, this.workloads.find((w) => w.name === p.workload)!));
+    for (const planned of plan) {
+      const target = targets.find((t) => t.name === planned.name);
+      if (!target) throw new Error(`the plan names a platform that was not found: ${planned.name}`);
+      const cells = planned.workloads.flatMap((w) => w.sandboxes.flatMap((s) => s.cells.map((c) => emptyCell(c, w.workload))));
       execution.cells.push(...cells);
       if (this.interrupted) {
-        execution.platforms.push({ name: endpoint.name, identity: null, image: null, error: 'run interrupted before this platform' });
+        execution.platforms.push({ name: planned.name, identity: null, image: null, error: 'run interrupted before this platform' });
         setStatus(cells, 'interrupted', 'run interrupted before this platform');
-        this.listener.platformFinished(endpoint.name, 'interrupted');
+        this.listener.platformFinished(planned.name, 'interrupted');
         continue;
       }
-      this.listener.platformStarted(endpoint.name);
-      const record = await this.executePlatform(endpoint, cells, hostCaches, execution.priming);
+      this.listener.platformStarted(planned.name);
+      const record = await this.executePlatform(target, planned, cells, hostCaches, execution.priming);
       execution.platforms.push(record);
-      this.listener.platformFinished(endpoint.name, this.interrupted ? 'interrupted' : record.error);
+      this.listener.platformFinished(planned.name, this.interrupted ? 'interrupted' : record.error);
     }
     execution.interrupted = this.interrupted;
     return execution;
   }
 
+  /** Starting files generated and caches primed on the host, once per workload, untimed. */
+  private async prepareHost(workloads: Workload[], priming: Priming[]): Promise<Map<Workload, HostCache>> {
+    const caches = new Map<Workload, HostCache>();
+    for (const workload of workloads) {
+      if (this.interrupted) break;
+      if (workload.prepare) {
+        this.listener.phase('host', `generating the starting files of ${workload.name} (untimed)`);
+        await workload.prepare();
+      }
+      if (!this.settings.hostNpm || !workload.prime) continue;
+      this.listener.phase('host', `priming the ${workload.name} cache with the host npm (untimed)`);
+      try {
+        const primed = await primeOnHost(workload, join(this.settings.workDir, 'host', workload.name));
+        caches.set(workload, { dir: primed.cacheDir, error: null });
+        priming.push(primed.priming);
+      } catch (error) {
+        caches.set(workload, { dir: null, error: (error as Error).message });
+      }
+    }
+    return caches;
+  }
+
   private async executePlatform(
-    endpoint: Endpoint,
+    target: PlatformTarget,
+    planned: PlannedPlatform,
     cells: Cell[],
-    hostCaches: Map<string, { dir: string | null; error: string | null }>,
+    hostCaches: Map<Workload, HostCache>,
     priming: Priming[],
   ): Promise<PlatformRecord> {
-    const record: PlatformRecord = { name: endpoint.name, identity: null, image: null, error: null };
-    const skipAll = (reason: string) => {
-      record.error = reason;
-      for (const c of cells) if (c.status === 'ok' && c.samples.length === 0) Object.assign(c, { status: 'skipped', reason });
-      return record;
-    };
-
-    this.listener.phase(endpoint.name, 'identifying the engine');
-    const probed = await probeEndpoint(endpoint);
-    if (!probed.docker || !probed.identity) return skipAll(`not reachable: ${probed.unreachable}`);
-    const docker = probed.docker;
-    record.identity = { ...probed.identity, fileSharing: null };
-    this.dockers.add(docker);
-
-    let dropper: CacheDropper | null = null;
+    const { name, engine } = target;
+    const record: PlatformRecord = { name, identity: { ...target.identity, fileSharing: null }, image: null, error: null };
+    this.engines.add(engine);
     try {
-      this.listener.phase(endpoint.name, 'finding the image');
-      const image = await resolveImage(docker, this.settings.image);
+      this.listener.phase(name, 'finding the image');
+      const image = await engine.useImage(this.settings.image);
       record.image = { ref: image.ref, id: image.id };
-      if (image.note) this.listener.phase(endpoint.name, image.note);
-      const sameKernel = process.platform === 'linux' && record.identity.engine.kernel === release();
-      dropper = new CacheDropper(docker, image.ref, this.settings.runId, endpoint.name, sameKernel);
-
-      for (const workload of this.workloads) {
+      if (image.note) this.listener.phase(name, image.note);
+      // Recorded whatever the strategies: how this platform's bind mounts reach the host's files.
+      this.listener.phase(name, 'probing its file sharing');
+      const sharedDir = join(this.settings.workDir, name);
+      await mkdir(sharedDir, { recursive: true });
+      record.identity!.fileSharing = await engine.fileSharing(sharedDir).catch((error: Error) => {
+        this.listener.phase(name, `the file-sharing probe failed: ${lastLine(error.message)}`);
+        return null;
+      });
+      for (const w of planned.workloads) {
         if (this.interrupted) break;
-        const hostCache = hostCaches.get(workload.name) ?? { dir: null, error: null };
-        const ctx: PlatformContext = {
-          runId: this.settings.runId,
-          platformName: endpoint.name,
-          docker,
-          image: image.ref,
-          online: this.settings.online,
-          cacheVolume: objectName(this.settings.runId, endpoint.name, workload.name, 'cache'),
-          hostWorkDir: join(this.settings.workDir, endpoint.name, workload.name),
-          hostCacheDir: hostCache.dir,
-        };
-        await this.executeWorkload(ctx, workload, cells.filter((c) => c.workload === workload.name), hostCache.error, dropper, record, priming);
+        const byId = new Map(cells.map((c) => [c.id, c]));
+        await this.executeWorkload(target, w, byId, hostCaches.get(w.workload) ?? { dir: null, error: null }, priming);
       }
     } catch (error) {
-      if (!this.interrupted) skipAll((error as Error).message);
+      if (!this.interrupted) {
+        record.error = (error as Error).message;
+        for (const c of cells) if (c.status === 'ok' && c.samples.length === 0) Object.assign(c, { status: 'skipped', reason: record.error });
+      }
     } finally {
-      this.listener.phase(endpoint.name, 'cleaning up');
-      await dropper?.dispose();
-      // Whatever a failure left behind (the prime container, the cache volume) carries the run's label.
-      await removeLabelled(docker, this.settings.runId);
-      this.dockers.delete(docker);
+      this.listener.phase(name, 'cleaning up');
+      await engine.cleanUp().catch(() => undefined);
+      this.engines.delete(engine);
     }
     if (this.interrupted) {
       for (const c of cells) {
@@ -200,41 +187,36 @@ export class Executor {
 
   /** One workload on one platform: prime its cache, build a sandbox per strategy, sample, tear down. */
   private async executeWorkload(
-    ctx: PlatformContext,
-    workload: Workload,
-    cells: Cell[],
-    hostPrimingError: string | null,
-    dropper: CacheDropper,
-    record: PlatformRecord,
+    target: PlatformTarget,
+    planned: PlannedWorkload,
+    cellsById: Map<string, Cell>,
+    hostCache: HostCache,
     priming: Priming[],
   ): Promise<void> {
+    const { name, engine } = target;
+    const { workload } = planned;
     const live: LiveSandbox[] = [];
     try {
-      await mkdir(ctx.hostWorkDir, { recursive: true });
-      if (workload.prime) this.listener.phase(ctx.platformName, `priming the ${workload.name} cache on the platform (untimed)`);
-      const primed = await primePlatform(ctx, workload);
+      if (workload.prime) this.listener.phase(name, `priming the ${workload.name} cache on the platform (untimed)`);
+      const primed = await engine.prime(workload, hostCache.dir);
       if (primed) priming.push(primed);
 
-      const strategies = [...new Set(cells.map((c) => c.strategy))];
-      for (const strategy of strategies) {
+      for (const { strategy, cells: plannedCells } of planned.sandboxes) {
         if (this.interrupted) break;
-        const group: LiveSandbox = { workload, cells: cells.filter((c) => c.strategy === strategy), sandbox: null };
-        if (strategy === 'native' && workload.prime && !ctx.hostCacheDir) {
-          setStatus(
-            group.cells,
-            'skipped',
-            this.settings.hostNpm
-              ? `the host could not prime its cache: ${lastLine(hostPrimingError ?? '')}`
-              : `needs ${workload.hostRequirements.join(' and ')} on the host`,
-          );
+        const group: LiveSandbox = { workload, strategy, cells: plannedCells.map((c) => cellsById.get(c.id)!), sandbox: null };
+        if (strategyInfo(strategy).onHost && workload.prime && !hostCache.dir) {
+          const reason = this.settings.hostNpm
+            ? `the host could not prime its cache: ${lastLine(hostCache.error ?? '')}`
+            : `needs ${workload.hostRequirements.join(' and ')} on the host`;
+          setStatus(group.cells, 'skipped', reason);
           continue;
         }
-        this.listener.phase(ctx.platformName, `setting up ${workload.name} / ${strategy}`);
+        this.listener.phase(name, `setting up ${workload.name} / ${strategy}`);
         try {
-          group.sandbox = await createSandbox(ctx, strategy, workload, group.cells[0].id);
+          group.sandbox = await engine.openSandbox(strategy, workload, group.cells[0].id, hostCache.dir);
           live.push(group);
           this.live.add(group);
-          await this.describeCells(group, record.identity!);
+          await describeSandbox(group.sandbox, workload, group.cells);
           if (workload.setup) {
             const setup = await group.sandbox.runner.run(workload.setup(group.sandbox.cacheDir));
             if (setup.exitCode !== 0) throw new Error(`the set-up step failed (exit ${setup.exitCode}): ${lastLine(setup.outputTail)}`);
@@ -244,10 +226,9 @@ export class Executor {
           setStatus(group.cells, 'failed', `could not set up: ${lastLine((error as Error).message)}`);
         }
       }
-
-      await this.sample(live, dropper);
+      await this.sample(live, engine);
     } finally {
-      if (live.length > 0) this.listener.phase(ctx.platformName, `removing the ${workload.name} sandboxes`);
+      if (live.length > 0) this.listener.phase(name, `removing the ${workload.name} sandboxes`);
       for (const l of live) {
         await l.sandbox?.dispose().catch(() => undefined);
         this.live.delete(l);
@@ -255,43 +236,16 @@ export class Executor {
     }
   }
 
-  /** Record the mounts the project lives on and the node/npm versions inside the sandbox. */
-  private async describeCells(live: LiveSandbox, identity: PlatformIdentity): Promise<void> {
-    const { cells, sandbox, workload } = live;
-    const strategy = cells[0].strategy;
-    const text = await sandbox!.runner.mountinfo();
-    const mounts: Cell['mounts'] = [];
-    if (text && strategy !== 'native') {
-      const entries = parseMountinfo(text);
-      const targets = [sandbox!.projectDir, ...workload.dependencyDirs.map((d) => `${sandbox!.projectDir}/${d}`)];
-      const seen = new Set<string>();
-      for (const target of targets) {
-        const entry = mountFor(entries, target);
-        if (!entry || seen.has(entry.mountPoint)) continue;
-        seen.add(entry.mountPoint);
-        mounts.push({ target: entry.mountPoint, ...fileSharingOf(entry) });
-      }
-      if (strategy === 'bind') identity.fileSharing = fileSharingOf(mountFor(entries, sandbox!.projectDir));
-    }
-    const versions = await sandbox!.runner.run('node --version; npm --version');
-    const [node, npm] = versions.outputTail.trim().split('\n');
-    const runtime = { node: node?.trim() || null, npm: npm?.trim() || null };
-    for (const cell of cells) Object.assign(cell, { mounts, runtime });
-  }
-
-  private async sample(live: LiveSandbox[], dropper: CacheDropper): Promise<void> {
+  private async sample(live: LiveSandbox[], engine: PlatformEngine): Promise<void> {
     const perCell = this.settings.warmup + this.settings.runs;
-    const order: Array<[LiveSandbox, number]> =
-      this.settings.order === 'interleaved'
-        ? Array.from({ length: perCell }, (_, i) => live.map((l) => [l, i] as [LiveSandbox, number])).flat()
-        : live.flatMap((l) => Array.from({ length: perCell }, (_, i) => [l, i] as [LiveSandbox, number]));
-    for (const [l, index] of order) {
+    for (const [s, index] of sampleOrder(live.length, perCell, this.settings.order)) {
       if (this.interrupted) return;
+      const l = live[s];
       if (l.cells.some((c) => c.status !== 'ok')) continue;
       await takeSample(l, index, {
         warmup: this.settings.warmup,
         samplesPerCell: perCell,
-        dropper,
+        dropCaches: () => engine.dropCaches(l.strategy),
         listener: this.listener,
         interrupted: () => this.interrupted,
       });

@@ -1,18 +1,11 @@
 // Which image a platform's containers run. The default is an official Node image; where no registry answers
 // (CI here), the offline image that scripts/ensure-engine.sh builds stands in, and the run says so.
 import type Docker from 'dockerode';
+import type { ResolvedImage } from './engine.js';
 
 export const DEFAULT_IMAGE = 'node:24-slim';
 export const OFFLINE_IMAGE = 'mountbench/node:offline';
 const PULL_TIMEOUT_MS = 10 * 60 * 1000;
-
-export interface ResolvedImage {
-  ref: string;
-  id: string;
-  note: string | null;
-}
-
-export class ImageUnavailableError extends Error {}
 
 async function localImageId(docker: Docker, ref: string): Promise<string | null> {
   try {
@@ -57,7 +50,7 @@ export async function resolveImage(docker: Docker, requested: string | null): Pr
       return { ref: OFFLINE_IMAGE, id: offline, note: `${DEFAULT_IMAGE} is not available (${found.error}); using ${OFFLINE_IMAGE}` };
     }
   }
-  throw new ImageUnavailableError(
+  throw new Error(
     `image ${ref} is not on this platform and could not be pulled: ${found.error}. ` +
       `Pass an image with node and npm in it: --image REF` +
       (requested === null ? ` (on Linux as root, \`npm run engine\` builds ${OFFLINE_IMAGE} without a registry)` : ''),

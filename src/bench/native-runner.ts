@@ -1,7 +1,7 @@
 // The `native` strategy: the workload as a process on the host, timed by the same harness as in containers.
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { HARNESS_SOURCE, OUTPUT_TAIL_CHARS, parseHarnessOutput, type HarnessResult } from './harness.js';
+import { HARNESS_SOURCE, OUTPUT_TAIL_CHARS, parseHarnessOutput, readPrintedValues, type HarnessResult } from './harness.js';
 import { lineSplitter, type CommandRunner, type StreamedResult } from './runner.js';
 
 export class NativeRunner implements CommandRunner {
@@ -23,7 +23,7 @@ export class NativeRunner implements CommandRunner {
     const lines = lineSplitter(onLine);
     const { stdout, stderr, exitCode } = await this.spawn('sh', ['-c', command], (c) => lines.push(c));
     lines.end();
-    return { exitCode, outputTail: (stdout + stderr).slice(-OUTPUT_TAIL_CHARS) };
+    return { exitCode, outputTail: (stdout + stderr).slice(-OUTPUT_TAIL_CHARS), values: readPrintedValues(stdout) };
   }
 
   private spawn(file: string, args: string[], onStdout?: (chunk: Buffer) => void): Promise<{ stdout: string; stderr: string; exitCode: number }> {

@@ -1,34 +1,67 @@
-// The plan step: the matrix of cells (platform × workload × strategy × measure) a run will measure, in measuring order.
-import type { StrategyName } from '../results/schema.js';
+// The plan step: what a run will measure, nested in the order it is measured — platform, then workload, then one
+// sandbox per strategy holding a cell per measure — and the order of the samples within a workload.
+import type { ImplementedStrategy } from '../strategies/catalog.js';
 import type { Workload } from '../workloads/workload.js';
-
-export const IMPLEMENTED_STRATEGIES: readonly StrategyName[] = ['native', 'container', 'hybrid', 'bind', 'volume'];
-export const DEFAULT_STRATEGIES: readonly StrategyName[] = IMPLEMENTED_STRATEGIES;
 
 export interface PlannedCell {
   id: string;
   platform: string;
-  strategy: StrategyName;
+  strategy: ImplementedStrategy;
   workload: string;
   measure: string;
 }
+
+/** One sandbox (platform × workload × strategy): its samples fill one cell per measure of the workload. */
+export interface PlannedSandbox {
+  strategy: ImplementedStrategy;
+  cells: PlannedCell[];
+}
+
+export interface PlannedWorkload {
+  workload: Workload;
+  sandboxes: PlannedSandbox[];
+}
+
+export interface PlannedPlatform {
+  name: string;
+  workloads: PlannedWorkload[];
+}
+
+export type SampleOrder = 'interleaved' | 'sequential';
 
 export function cellId(platform: string, strategy: string, workload: string, measure = 'time'): string {
   return `${platform}/${workload}${measure === 'time' ? '' : `:${measure}`}/${strategy}`;
 }
 
-export function planCells(platforms: readonly string[], strategies: readonly StrategyName[], workloads: readonly Workload[]): PlannedCell[] {
-  return platforms.flatMap((platform) =>
-    workloads.flatMap((workload) =>
-      strategies.flatMap((strategy) =>
-        workload.measures.map((m) => ({
-          id: cellId(platform, strategy, workload.name, m.key),
-          platform,
-          strategy,
-          workload: workload.name,
-          measure: m.key,
-        })),
-      ),
-    ),
-  );
+export function planRun(platforms: readonly string[], strategies: readonly ImplementedStrategy[], workloads: readonly Workload[]): PlannedPlatform[] {
+  return platforms.map((platform) => ({
+    name: platform,
+    workloads: workloads.map((workload) => ({
+      workload,
+      sandboxes: strategies.map((strategy) => ({
+        strategy,
+        cells: workload.measures.map((m) => ({ id: cellId(platform, strategy, workload.name, m.key), platform, strategy, workload: workload.name, measure: m.key })),
+      })),
+    })),
+  }));
+}
+
+/** Every planned cell, in plan order. */
+export function plannedCells(plan: readonly PlannedPlatform[]): PlannedCell[] {
+  return plan.flatMap((p) => p.workloads.flatMap((w) => w.sandboxes.flatMap((s) => s.cells)));
+}
+
+/**
+ * The order in which a workload's sandboxes take their samples, as [sandbox, sample index] pairs: round by round
+ * (every sandbox's first sample, then every second one…) so that drift on the machine spreads evenly over the
+ * strategies, or each sandbox to its end.
+ */
+export function sampleOrder(sandboxes: number, samplesEach: number, order: SampleOrder): Array<[number, number]> {
+  const pairs: Array<[number, number]> = [];
+  if (order === 'interleaved') {
+    for (let i = 0; i < samplesEach; i++) for (let s = 0; s < sandboxes; s++) pairs.push([s, i]);
+  } else {
+    for (let s = 0; s < sandboxes; s++) for (let i = 0; i < samplesEach; i++) pairs.push([s, i]);
+  }
+  return pairs;
 }

@@ -8,20 +8,12 @@ import type { Workload } from '../workloads/workload.js';
 import { execCollect } from './container-runner.js';
 import { labels, objectName } from '../util/labels.js';
 import { NativeRunner } from './native-runner.js';
-import {
-  CONTAINER_CACHE_DIR,
-  CONTAINER_PROJECT_DIR,
-  copyFixture,
-  copyIntoContainer,
-  startContainer,
-  type PlatformContext,
-} from './sandbox.js';
+import { CONTAINER_CACHE_DIR, CONTAINER_PROJECT_DIR, copyFixture, copyIntoContainer, startContainer } from './containers.js';
+import type { SandboxContext } from './sandbox.js';
 
 function elapsedSince(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
-
-export class PrimingError extends Error {}
 
 /** Fill a cache on the host. Returns its directory and how long it took. */
 export async function primeOnHost(workload: Workload, workDir: string): Promise<{ cacheDir: string; priming: Priming }> {
@@ -33,13 +25,13 @@ export async function primeOnHost(workload: Workload, workDir: string): Promise<
   const result = await new NativeRunner(projectDir).run(workload.prime!(cacheDir));
   await rm(projectDir, { recursive: true, force: true });
   if (result.exitCode !== 0) {
-    throw new PrimingError(`priming the cache on the host failed (exit ${result.exitCode}):\n${result.outputTail.trim()}`);
+    throw new Error(`priming the cache on the host failed (exit ${result.exitCode}):\n${result.outputTail.trim()}`);
   }
   return { cacheDir, priming: { platform: 'host', workload: workload.name, seconds: elapsedSince(start), how: 'host npm' } };
 }
 
 /** Create the platform's cache volume and fill it (null: the workload has nothing to prime). */
-export async function primePlatform(ctx: PlatformContext, workload: Workload): Promise<Priming | null> {
+export async function primePlatform(ctx: SandboxContext, workload: Workload): Promise<Priming | null> {
   const start = process.hrtime.bigint();
   await ctx.docker.createVolume({ Name: ctx.cacheVolume, Labels: labels(ctx.runId, 'cache') });
   if (!workload.prime) return null;
@@ -57,7 +49,7 @@ export async function primePlatform(ctx: PlatformContext, workload: Workload): P
       await copyIntoContainer(container, workload.fixtureDir, CONTAINER_PROJECT_DIR, workload.copyExclude);
       const result = await execCollect(ctx.docker, container, ['sh', '-c', workload.prime!(CONTAINER_CACHE_DIR)], CONTAINER_PROJECT_DIR);
       if (result.exitCode !== 0) {
-        throw new PrimingError(
+        throw new Error(
           `priming the cache in a container failed (exit ${result.exitCode}); does the platform reach the registry?\n` +
             (result.stdout + result.stderr).trim().slice(-2000),
         );

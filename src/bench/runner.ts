@@ -5,6 +5,8 @@ export interface StreamedResult {
   exitCode: number;
   /** The last part of stdout and stderr. */
   outputTail: string;
+  /** The figures the command printed on its stdout ({} when none). */
+  values: Record<string, unknown>;
 }
 
 export interface CommandRunner {

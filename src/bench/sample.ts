@@ -2,10 +2,9 @@
 // watch step writes files next to its watcher); every measure's cell gets its figure from the step it reads.
 // A failing step fails the sample and so every cell of the sandbox: they stop sampling, the run goes on.
 import type { Cell, Sample } from '../results/schema.js';
+import type { ImplementedStrategy } from '../strategies/catalog.js';
 import { measureOf, type StepReading, type Workload } from '../workloads/workload.js';
-import type { CacheDropper } from './cache-drop.js';
 import type { ProgressListener } from './executor.js';
-import { readPrintedValues } from './harness.js';
 import type { Sandbox } from './sandbox.js';
 import { runWatch } from './watch.js';
 import { lastLine } from '../util/text.js';
@@ -13,6 +12,7 @@ import { lastLine } from '../util/text.js';
 /** One sandbox (platform × workload × strategy) and the cells its samples fill, one per measure. */
 export interface LiveSandbox {
   workload: Workload;
+  strategy: ImplementedStrategy;
   cells: Cell[];
   sandbox: Sandbox | null;
 }
@@ -20,7 +20,8 @@ export interface LiveSandbox {
 export interface SampleContext {
   warmup: number;
   samplesPerCell: number;
-  dropper: CacheDropper;
+  /** Drop the caches a cold pass must not read from; why the pass is not fully cold, or null. */
+  dropCaches(): Promise<string | null>;
   listener: ProgressListener;
   interrupted(): boolean;
 }
@@ -31,7 +32,6 @@ type Reading = StepReading & { exitCode: number; cpuUserSeconds: number | null; 
 /** One sample: reset, then every step in order; each measure's cell gets its figure. A failing step fails them all. */
 export async function takeSample(l: LiveSandbox, index: number, ctx: SampleContext): Promise<void> {
   const { cells, sandbox, workload } = l;
-  const strategy = cells[0].strategy;
   const warmup = index < ctx.warmup;
   const startedAt = new Date().toISOString();
   const readings = new Map<string, Reading>();
@@ -49,7 +49,7 @@ export async function takeSample(l: LiveSandbox, index: number, ctx: SampleConte
         continue;
       }
       if (step.cold) {
-        const notCold = await ctx.dropper.drop(strategy);
+        const notCold = await ctx.dropCaches();
         const note = notCold && `${step.name} pass not fully cold: ${notCold}`;
         const readers = cells.filter((c) => measureOf(workload, c.measure).step === step.name);
         if (note) for (const c of readers) if (!c.notes.includes(note)) c.notes.push(note);
@@ -57,12 +57,14 @@ export async function takeSample(l: LiveSandbox, index: number, ctx: SampleConte
       const result = await sandbox!.runner.run(step.command(sandbox!.cacheDir));
       readings.set(step.name, {
         wallSeconds: result.wallSeconds,
-        values: readPrintedValues(result.outputTail),
+        values: result.values,
         exitCode: result.exitCode,
         cpuUserSeconds: result.cpuUserSeconds,
         cpuSystemSeconds: result.cpuSystemSeconds,
       });
       if (result.exitCode !== 0) throw new StepFailure(step.name, result.exitCode, result.outputTail);
+      // A sync engine catches up here, untimed, before the next step reads or writes the project.
+      await sandbox!.settle?.();
     }
     record(l, index, warmup, startedAt, readings, null, ctx.listener);
   } catch (error) {

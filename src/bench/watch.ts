@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { StepReading, WatchSpec } from '../workloads/workload.js';
 import { quantileSorted, sorted } from '../stats/descriptive.js';
-import { readPrintedValues } from './harness.js';
 import type { Sandbox } from './sandbox.js';
 
 export interface WatchOutcome {
@@ -50,7 +49,7 @@ export async function runWatch(sandbox: Sandbox, spec: WatchSpec): Promise<Watch
   });
   await writing;
   const wallSeconds = (now() - started) / 1000;
-  const printed = readPrintedValues(result.outputTail);
+  const printed = result.values;
   let latencyMs: Array<number | null>;
   if (hostDir) {
     latencyMs = seenAt.map((t, i) => (t === null || writtenAt[i] === undefined ? null : t - writtenAt[i]));

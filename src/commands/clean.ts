@@ -1,4 +1,5 @@
 // `mountbench clean`: remove containers and volumes that runs left behind (a crash, a killed process).
+import { EXIT } from '../errors.js';
 import pc from 'picocolors';
 import { removeLabelled } from '../bench/cleanup.js';
 import { defaultEnvironment, discoverEndpoints } from '../platforms/discover.js';
@@ -19,7 +20,7 @@ export async function cleanCommand(options: { context: string | null; run: strin
   }
   if (reachable === 0) {
     process.stderr.write('no Docker engine answers; nothing to clean\n');
-    return 2;
+    return EXIT.cannotRun;
   }
-  return 0;
+  return EXIT.ok;
 }

@@ -1,4 +1,5 @@
 // `mountbench platforms`: every Docker endpoint found, whether it answers, and what it is.
+import { EXIT } from '../errors.js';
 import pc from 'picocolors';
 import Table from 'cli-table3';
 import { anyLocalImage } from '../bench/image.js';
@@ -36,7 +37,7 @@ export async function platformsCommand(options: PlatformsOptions): Promise<numbe
     if (p.docker && p.identity) {
       const image = await anyLocalImage(p.docker, options.image);
       if (image) {
-        fileSharing = await probeFileSharing(p.docker, image, process.cwd()).catch((error: Error) => {
+        fileSharing = await probeFileSharing(p.docker, image, process.cwd(), p.identity.kind).catch((error: Error) => {
           note = `file-sharing probe failed: ${error.message.replace(/^\(HTTP code \d+\) [a-z ]+- /, '').slice(0, 160)}`;
           return null;
         });
@@ -77,5 +78,5 @@ export async function platformsCommand(options: PlatformsOptions): Promise<numbe
     }
     process.stdout.write(`${table.toString()}\n${pc.dim('* current platform (what `mountbench run` uses by default)')}\n`);
   }
-  return listed.some((l) => l.reachable) ? 0 : 2;
+  return listed.some((l) => l.reachable) ? EXIT.ok : EXIT.cannotRun;
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { UsageError } from '../errors.js';
 import { exporterFor, FORMATS } from '../report/exporters.js';
 import { readRunDocument } from '../results/store.js';
+import { viewOf } from '../results/view.js';
 
 export async function reportCommand(file: string, format: string): Promise<void> {
   const exporter = exporterFor(format);
@@ -17,5 +18,5 @@ export async function reportCommand(file: string, format: string): Promise<void>
     }
   })();
   const doc = await readRunDocument(isDir ? join(file, 'run.json') : file);
-  process.stdout.write(exporter.render(doc));
+  process.stdout.write(exporter.render(viewOf([doc])));
 }

@@ -2,9 +2,9 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import pc from 'picocolors';
-import { Executor, type ExecutionSettings, type ProgressListener } from '../bench/executor.js';
-import { newRunId } from '../util/labels.js';
-import { planCells } from '../bench/plan.js';
+import { DockerEngine } from '../bench/docker-engine.js';
+import { Executor, type ExecutionSettings, type PlatformTarget, type ProgressListener } from '../bench/executor.js';
+import { planRun } from '../bench/plan.js';
 import { timedSeconds } from '../bench/timed-seconds.js';
 import { CannotRunError, EXIT } from '../errors.js';
 import { defaultEnvironment, discoverEndpoints } from '../platforms/discover.js';
@@ -15,36 +15,19 @@ import { startHint } from '../platforms/kinds/catalog.js';
 import { EXPORTERS } from '../report/exporters.js';
 import { overheadRatio, ratioText } from '../report/format.js';
 import { renderTerminal } from '../report/terminal.js';
-import { SCHEMA_VERSION, type RunDocument, type StrategyName } from '../results/schema.js';
+import { SCHEMA_VERSION, type RunDocument } from '../results/schema.js';
 import { writeAtomically, writeRunDocument } from '../results/store.js';
+import { viewOf } from '../results/view.js';
 import { summariseCells } from '../stats/summarise-cells.js';
 import { ListrProgress, PlainProgress, type ProgressPlan } from '../ui/progress.js';
+import { newRunId } from '../util/labels.js';
 import { TOOL_VERSION } from '../version.js';
-import { createWorkload, type WorkloadName } from '../workloads/catalog.js';
-import type { SizeOptions } from '../workloads/generated.js';
-import { projectWorkload, type ProjectOptions } from '../workloads/project.js';
+import { createWorkload } from '../workloads/catalog.js';
+import { projectWorkload } from '../workloads/project.js';
 import type { Workload } from '../workloads/workload.js';
+import type { RunOptions } from './run-options.js';
 
-export interface RunOptions {
-  strategies: StrategyName[];
-  runs: number;
-  warmup: number;
-  image: string | null;
-  workloads: WorkloadName[];
-  /** Fixture of npm-install and build. */
-  fixture: string;
-  sizes: Omit<SizeOptions, 'workDir'>;
-  /** The user's own project instead of the npm-install fixture. */
-  project: ProjectOptions | null;
-  output: string | null;
-  platform: string[] | null;
-  allPlatforms: boolean;
-  context: string | null;
-  online: boolean;
-  order: 'interleaved' | 'sequential';
-  seed: number;
-  progress: 'auto' | 'tty' | 'plain';
-}
+export type { RunOptions } from './run-options.js';
 
 export interface RunOutcome {
   exitCode: number;
@@ -59,7 +42,7 @@ function secondsSince(start: bigint): number {
 async function writeRunDirectory(runDir: string, doc: RunDocument): Promise<void> {
   await writeRunDocument(join(runDir, 'run.json'), doc);
   for (const exporter of EXPORTERS) {
-    if (exporter.fileName && exporter.format !== 'json') await writeAtomically(join(runDir, exporter.fileName), exporter.render(doc));
+    if (exporter.fileName && exporter.format !== 'json') await writeAtomically(join(runDir, exporter.fileName), exporter.render(viewOf([doc])));
   }
 }
 
@@ -79,6 +62,7 @@ export async function runCommand(options: RunOptions, argv: string[]): Promise<R
   // discover
   const endpoints = discoverEndpoints(defaultEnvironment(options.context ?? undefined));
   const wanted = selectEndpoints(endpoints, { names: options.platform ?? undefined, all: options.allPlatforms });
+  // Each endpoint is asked who it is once; the engines found here are the ones the run measures.
   const probed = await probeEndpoints(wanted);
   const reachable = probed.filter((p) => p.identity);
   if (reachable.length === 0) {
@@ -88,10 +72,15 @@ export async function runCommand(options: RunOptions, argv: string[]): Promise<R
   for (const p of probed.filter((p) => !p.identity)) {
     process.stderr.write(pc.yellow(`skipping ${p.endpoint.name}: ${p.unreachable} (to start it: ${startHint(p.endpoint)})\n`));
   }
-  const platforms = reachable.map((p) => p.endpoint);
+  const targets: PlatformTarget[] = reachable.map((p) => ({
+    name: p.endpoint.name,
+    identity: p.identity!,
+    engine: new DockerEngine(p.docker!, p.identity!, { runId, workDir, online: options.online }),
+  }));
+  const platformNames = targets.map((t) => t.name);
 
   // plan
-  const plan = planCells(platforms.map((p) => p.name), options.strategies, workloads);
+  const plan = planRun(platformNames, options.strategies, workloads);
   const host = await hostFacts();
   await mkdir(workDir, { recursive: true });
 
@@ -101,20 +90,19 @@ export async function runCommand(options: RunOptions, argv: string[]): Promise<R
     runs: options.runs,
     warmup: options.warmup,
     image: options.image,
-    online: options.online,
     order: options.order,
     // The host's npm primes the cache for every platform when it can (its registry, proxy and CA settings apply).
     hostNpm: host.npm,
   };
   process.stderr.write(
     `${pc.bold('mountbench run')} ${runId}: ${workloads.map((w) => w.description).join('; ')}\n` +
-      `  ${platforms.map((p) => p.name).join(', ')} × ${options.strategies.join(', ')}; ${options.warmup} warm-up + ${options.runs} samples each\n` +
+      `  ${platformNames.join(', ')} × ${options.strategies.join(', ')}; ${options.warmup} warm-up + ${options.runs} samples each\n` +
       `  results: ${runDir}\n`,
   );
 
   // execute
   const progressPlan: ProgressPlan = {
-    platforms: platforms.map((p) => p.name),
+    platforms: platformNames,
     workloads: workloads.length,
     cellsPerPlatform: options.strategies.length * workloads.length,
     samplesPerCell: options.warmup + options.runs,
@@ -123,7 +111,7 @@ export async function runCommand(options: RunOptions, argv: string[]): Promise<R
   const useTty = options.progress === 'tty' || (options.progress === 'auto' && process.stdout.isTTY && process.stderr.isTTY && !process.env.CI);
   const listr = useTty ? new ListrProgress(progressPlan) : null;
   const listener: ProgressListener = listr ?? new PlainProgress(progressPlan);
-  const executor = new Executor(settings, workloads, listener);
+  const executor = new Executor(settings, listener);
   let interrupts = 0;
   const onSigint = () => {
     interrupts += 1;
@@ -146,7 +134,7 @@ export async function runCommand(options: RunOptions, argv: string[]): Promise<R
   process.on('uncaughtException', onCrash);
   let execution;
   try {
-    const running = executor.execute(platforms, plan);
+    const running = executor.execute(targets, plan);
     if (listr) await Promise.all([listr.run(), running.finally(() => listr.finishHost())]);
     execution = await running;
   } finally {
@@ -199,7 +187,7 @@ export async function runCommand(options: RunOptions, argv: string[]): Promise<R
 
   // report
   await writeRunDirectory(runDir, doc);
-  process.stdout.write(`\n${renderTerminal(doc)}`);
+  process.stdout.write(`\n${renderTerminal(viewOf([doc]))}`);
   const overhead = overheadRatio(doc);
   process.stderr.write(
     `\n${pc.bold('wrote')} ${runDir}/{run.json,results.md,results.csv,samples.csv,chart.svg}` +

@@ -1,5 +1,6 @@
 // Find Docker endpoints the way the docker CLI does, plus the well-known sockets of the Mac/Linux platforms that no
 // context names. Reads only the file system and the environment; nothing here talks to an engine.
+import { UsageError } from '../errors.js';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -141,7 +142,7 @@ export function discoverEndpoints(de: DiscoveryEnvironment): Endpoint[] {
   return [...byKey.values()];
 }
 
-export class UnknownContextError extends Error {
+export class UnknownContextError extends UsageError {
   constructor(
     readonly context: string,
     readonly known: string[],

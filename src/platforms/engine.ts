@@ -4,8 +4,6 @@ import Docker from 'dockerode';
 import type { Endpoint } from './endpoint.js';
 import { socketPath } from './endpoint.js';
 
-export class UnsupportedEndpointError extends Error {}
-
 export function connect(endpoint: Endpoint): Docker {
   const path = socketPath(endpoint.host);
   if (path) return new Docker({ socketPath: path });
@@ -22,7 +20,7 @@ export function connect(endpoint: Endpoint): Docker {
       key: read(tls?.key),
     });
   }
-  throw new UnsupportedEndpointError(
+  throw new Error(
     `${url.protocol.replace(':', '')}:// endpoints are not supported yet; expose the engine on a unix socket or tcp://`,
   );
 }

@@ -1,6 +1,6 @@
 // Read the file-sharing mechanism of a mount from /proc/self/mountinfo inside a container.
 import type { FileSharing } from '../results/schema.js';
-import { kindById, PLATFORM_KINDS, type KindId } from './kinds/catalog.js';
+import { kindById, PLATFORM_KINDS } from './kinds/catalog.js';
 import type { PlatformKind } from './kinds/kind.js';
 
 export interface MountinfoEntry {
@@ -56,7 +56,7 @@ const MECHANISMS: Record<string, string> = {
  * What crosses from the container to the files: the name users know the mechanism by. The kind's own fstypes come
  * first; without a known kind, every kind's are tried, as an fstype only one kind shows says which kind it is.
  */
-export function sharingMechanism(fstype: string, kind?: KindId): string {
+export function sharingMechanism(fstype: string, kind?: string): string {
   const own = kind && kindById(kind);
   const kinds: readonly PlatformKind[] = own ? [own] : PLATFORM_KINDS;
   const tables = [...kinds.flatMap((k) => (k.mounts ? [k.mounts] : [])), MECHANISMS];
@@ -65,7 +65,7 @@ export function sharingMechanism(fstype: string, kind?: KindId): string {
   return fstype.startsWith('fuse.') ? 'fuse' : 'unknown';
 }
 
-export function fileSharingOf(entry: MountinfoEntry | undefined, kind?: KindId): FileSharing {
+export function fileSharingOf(entry: MountinfoEntry | undefined, kind?: string): FileSharing {
   if (!entry) return { mechanism: 'unknown', fstype: null, mountinfo: null };
   return { mechanism: sharingMechanism(entry.fstype, kind), fstype: entry.fstype, mountinfo: entry.line };
 }

@@ -41,20 +41,21 @@ export function demuxedText(buffer: Buffer): string {
   return text;
 }
 
-/** Bind-mount a host directory read-only into a throw-away container and read the mount's file system type. */
-export async function probeFileSharing(docker: Docker, image: string, hostDir: string): Promise<FileSharing> {
+/** Bind-mount a host directory read-only into a throw-away container and read the mount's file system type, as
+ * the platform's kind names it. `runId` labels the container, so a run's clean-up finds it if this is interrupted. */
+export async function probeFileSharing(docker: Docker, image: string, hostDir: string, kind: string, runId = `probe-${newRunId()}`): Promise<FileSharing> {
   const container = await docker.createContainer({
     Image: image,
     Entrypoint: ['cat'],
     Cmd: ['/proc/self/mountinfo'],
-    Labels: labels(`probe-${newRunId()}`, 'probe'),
+    Labels: labels(runId, 'probe'),
     HostConfig: { NetworkMode: 'none', Mounts: [{ Type: 'bind', Source: hostDir, Target: PROBE_TARGET, ReadOnly: true }] },
   });
   try {
     await container.start();
     await container.wait();
     const logs = (await container.logs({ stdout: true, stderr: false })) as unknown as Buffer;
-    return fileSharingOf(mountFor(parseMountinfo(demuxedText(logs)), PROBE_TARGET));
+    return fileSharingOf(mountFor(parseMountinfo(demuxedText(logs)), PROBE_TARGET), kind);
   } finally {
     await container.remove({ force: true }).catch(() => undefined);
   }

@@ -1,6 +1,6 @@
 // results.csv (one row per cell) and samples.csv (one row per sample). RFC 4180 quoting, hand-written.
-import type { RunDocument } from '../results/schema.js';
-import { platformTitle, STRATEGY_TITLES, testGroups } from './format.js';
+import type { ResultsView } from '../results/view.js';
+import { strategyTitle, testGroups } from './format.js';
 
 type Value = string | number | boolean | null | undefined;
 
@@ -14,19 +14,19 @@ export function toCsv(header: string[], rows: Value[][]): string {
   return [header, ...rows].map((r) => r.map(field).join(',')).join('\n') + '\n';
 }
 
-export function renderResultsCsv(doc: RunDocument): string {
+export function renderResultsCsv(view: ResultsView): string {
   const header = [
     'os', 'platform', 'platform_name', 'platform_kind', 'file_sharing', 'strategy', 'test_type', 'workload', 'measure', 'unit',
     'status', 'n', 'mean', 'median', 'stddev', 'cv', 'min', 'max', 'median_ci_low', 'median_ci_high',
     'ratio_to_native', 'ratio_ci_low', 'ratio_ci_high', 'reason',
   ];
-  const rows = testGroups(doc).flatMap((group) => group.platforms.flatMap(({ cells }) =>
+  const rows = testGroups(view).flatMap((group) => group.platforms.flatMap(({ platform, cells }) =>
     cells.map((c) => {
-      const platform = doc.platforms.find((p) => p.name === c.platform)?.identity;
+      const identity = platform.record.identity;
       const s = c.summary;
       return [
-        doc.host.os, platformTitle(doc, c.platform), c.platform, platform?.kind, platform?.fileSharing?.mechanism,
-        c.strategy, STRATEGY_TITLES[c.strategy], c.workload, c.measure, c.metric.unit, c.status, s?.n ?? 0, s?.mean, s?.median,
+        platform.run.host.os, platform.title, c.platform, identity?.kind, identity?.fileSharing?.mechanism,
+        c.strategy, strategyTitle(c.strategy), c.workload, c.measure, c.metric.unit, c.status, s?.n ?? 0, s?.mean, s?.median,
         s?.stddev, s?.cv, s?.min, s?.max, s?.medianCi95.low, s?.medianCi95.high, c.ratioToNative?.value,
         c.ratioToNative?.ci95.low, c.ratioToNative?.ci95.high, c.reason,
       ];
@@ -35,12 +35,12 @@ export function renderResultsCsv(doc: RunDocument): string {
   return toCsv(header, rows);
 }
 
-export function renderSamplesCsv(doc: RunDocument): string {
+export function renderSamplesCsv(view: ResultsView): string {
   const header = [
     'platform', 'strategy', 'workload', 'measure', 'index', 'warmup', 'started_at', 'value', 'unit', 'wall_seconds', 'exit_code',
     'cpu_user_seconds', 'cpu_system_seconds', 'outlier',
   ];
-  const rows = doc.cells.flatMap((c) =>
+  const rows = view.cells.flatMap((c) =>
     c.samples.map((s) => [
       c.platform, c.strategy, c.workload, c.measure, s.index, s.warmup, s.startedAt, s.value, c.metric.unit, s.wallSeconds,
       s.exitCode, s.cpuUserSeconds, s.cpuSystemSeconds, c.summary?.outliers.includes(s.index) ?? false,

@@ -1,5 +1,5 @@
-// Every report format, rendered from the run document alone (reports never talk to Docker).
-import type { RunDocument } from '../results/schema.js';
+// Every report format, rendered from a view of one or many run documents alone (reports never talk to Docker).
+import type { ResultsView } from '../results/view.js';
 import { renderResultsCsv, renderSamplesCsv } from './csv.js';
 import { renderMarkdown } from './markdown.js';
 import { renderSvg } from './svg.js';
@@ -9,11 +9,12 @@ export interface Exporter {
   format: string;
   /** File name inside a run directory; null: shown, not written. */
   fileName: string | null;
-  render(doc: RunDocument): string;
+  render(view: ResultsView): string;
 }
 
 export const EXPORTERS: readonly Exporter[] = [
-  { format: 'json', fileName: 'run.json', render: (doc) => `${JSON.stringify(doc, null, 2)}\n` },
+  // One run is its document; several are a list of them.
+  { format: 'json', fileName: 'run.json', render: (view) => `${JSON.stringify(view.runs.length === 1 ? view.runs[0] : view.runs, null, 2)}\n` },
   { format: 'csv', fileName: 'results.csv', render: renderResultsCsv },
   { format: 'samples-csv', fileName: 'samples.csv', render: renderSamplesCsv },
   { format: 'md', fileName: 'results.md', render: renderMarkdown },

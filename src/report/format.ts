@@ -1,17 +1,15 @@
 // Shared wording and number formats of every report, so the table, CSV, Markdown and chart say the same thing.
-import type { Cell, Metric, RunDocument, StrategyName } from '../results/schema.js';
+import type { Cell, Metric, RunDocument } from '../results/schema.js';
+import { platformOf, type ResultsView, type ViewCell, type ViewPlatform } from '../results/view.js';
+import { STRATEGY_CATALOG, STRATEGY_NAMES, type StrategyName } from '../strategies/catalog.js';
 
 /** The names the seed article uses ("Test Type"). */
-export const STRATEGY_TITLES: Record<StrategyName, string> = {
-  native: 'Native',
-  container: 'No volumes',
-  hybrid: 'Bind mount + volume',
-  bind: 'Bind mount',
-  volume: 'Volume',
-  sync: 'Sync',
-};
+export function strategyTitle(strategy: StrategyName): string {
+  return STRATEGY_CATALOG[strategy].title;
+}
 
-export const STRATEGY_ORDER: readonly StrategyName[] = ['native', 'container', 'hybrid', 'bind', 'volume', 'sync'];
+/** Report order: the catalog's. */
+export const STRATEGY_ORDER: readonly StrategyName[] = STRATEGY_NAMES;
 
 export function fixed(value: number, digits = 2): string {
   return value.toFixed(digits);
@@ -30,27 +28,18 @@ export function percent(value: number): string {
   return `${(value * 100).toFixed(1)}%`;
 }
 
-/** A platform's display name: its label, with the endpoint name added when two platforms share a label. */
-export function platformTitle(doc: RunDocument, name: string): string {
-  const label = (n: string) => doc.platforms.find((p) => p.name === n)?.identity?.label ?? n;
-  const mine = label(name);
-  if (mine === name) return name;
-  const shared = doc.platforms.filter((p) => label(p.name) === mine).length > 1;
-  return shared ? `${mine} (${name})` : mine;
-}
-
-export function fileSharingText(doc: RunDocument, name: string): string {
-  const sharing = doc.platforms.find((p) => p.name === name)?.identity?.fileSharing;
+export function fileSharingText(platform: ViewPlatform): string {
+  const sharing = platform.record.identity?.fileSharing;
   if (!sharing) return 'unknown';
   return sharing.fstype ? `${sharing.mechanism} (${sharing.fstype})` : sharing.mechanism;
 }
 
-/** One test of a run: a workload's measure, with its cells grouped per platform in run order. */
+/** One test in view: a workload's measure, with its cells grouped per platform in view order. */
 export interface TestGroup {
   workload: string;
   measure: string;
   metric: Metric;
-  platforms: Array<{ platform: string; cells: Cell[] }>;
+  platforms: Array<{ platform: ViewPlatform; cells: ViewCell[] }>;
 }
 
 /** "npm-install", "traverse cold": the name of a test in reports. */
@@ -63,12 +52,12 @@ export function metricText(metric: Metric): string {
   return `${metric.name} (${metric.unit}), ${metric.lowerIsBetter ? 'lower' : 'higher'} is better`;
 }
 
-/** The run's tests in run order; in each, cells per platform, strategies in the seed's order. */
-export function testGroups(doc: RunDocument): TestGroup[] {
-  const keys = [...new Set(doc.cells.map((c) => `${c.workload}\u0000${c.measure}`))];
+/** The tests in view, in run order; in each, cells per platform, strategies in the seed's order. */
+export function testGroups(view: ResultsView): TestGroup[] {
+  const keys = [...new Set(view.cells.map((c) => `${c.workload}\u0000${c.measure}`))];
   return keys.map((key) => {
-    const cells = doc.cells.filter((c) => `${c.workload}\u0000${c.measure}` === key);
-    const platforms = [...new Set(cells.map((c) => c.platform))];
+    const cells = view.cells.filter((c) => `${c.workload}\u0000${c.measure}` === key);
+    const platforms = view.platforms.filter((p) => cells.some((c) => c.platformKey === p.key));
     return {
       workload: cells[0].workload,
       measure: cells[0].measure,
@@ -76,7 +65,7 @@ export function testGroups(doc: RunDocument): TestGroup[] {
       platforms: platforms.map((platform) => ({
         platform,
         cells: cells
-          .filter((c) => c.platform === platform)
+          .filter((c) => c.platformKey === platform.key)
           .sort((a, b) => STRATEGY_ORDER.indexOf(a.strategy) - STRATEGY_ORDER.indexOf(b.strategy)),
       })),
     };
@@ -118,15 +107,15 @@ export function overheadRatio(doc: RunDocument): number | null {
 }
 
 /** Cells that were not measured, once per sandbox (its measures fail together): "platform / workload / strategy: why". */
-export function problems(doc: RunDocument): string[] {
-  const lines = doc.cells
+export function problems(view: ResultsView): string[] {
+  const lines = view.cells
     .filter((c) => c.status !== 'ok')
-    .map((c) => `${platformTitle(doc, c.platform)} / ${c.workload} / ${STRATEGY_TITLES[c.strategy]}: ${c.status}${c.reason ? ` — ${c.reason}` : ''}`);
+    .map((c) => `${platformOf(view, c.platformKey).title} / ${c.workload} / ${strategyTitle(c.strategy)}: ${c.status}${c.reason ? ` — ${c.reason}` : ''}`);
   return [...new Set(lines)];
 }
 
 /** What the reader should know about a test's figures, once per platform and note. */
-export function cellNotes(doc: RunDocument): string[] {
-  const lines = doc.cells.flatMap((c) => c.notes.map((note) => `${platformTitle(doc, c.platform)} / ${testTitle(c)} / ${STRATEGY_TITLES[c.strategy]}: ${note}`));
+export function cellNotes(view: ResultsView): string[] {
+  const lines = view.cells.flatMap((c) => c.notes.map((note) => `${platformOf(view, c.platformKey).title} / ${testTitle(c)} / ${strategyTitle(c.strategy)}: ${note}`));
   return [...new Set(lines)];
 }

@@ -1,18 +1,11 @@
 // chart.svg: one panel per test, each with grouped bars (one group per platform, one bar per strategy) of the
 // median, min–max whiskers and value labels, its own axis and unit; a title and a legend, readable without the table.
 // Hand-written and deterministic: the same run document always gives the same bytes.
-import type { RunDocument, StrategyName } from '../results/schema.js';
-import { metricText, platformTitle, STRATEGY_ORDER, STRATEGY_TITLES, testGroups, testTitle, type TestGroup } from './format.js';
+import type { ResultsView } from '../results/view.js';
+import { STRATEGY_CATALOG, type StrategyName } from '../strategies/catalog.js';
+import { metricText, STRATEGY_ORDER, strategyTitle, testGroups, testTitle, type TestGroup } from './format.js';
 
-// Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
-const COLOURS: Record<StrategyName, string> = {
-  native: '#009E73',
-  container: '#56B4E9',
-  hybrid: '#E69F00',
-  bind: '#D55E00',
-  volume: '#0072B2',
-  sync: '#CC79A7',
-};
+const colour = (strategy: StrategyName) => STRATEGY_CATALOG[strategy].colour;
 
 const BAR = 34;
 const BAR_GAP = 6;
@@ -63,7 +56,7 @@ interface Layout {
 }
 
 /** One test's panel, its top edge at `top`. */
-function renderPanel(doc: RunDocument, group: TestGroup, top: number, layout: Layout): string[] {
+function renderPanel(group: TestGroup, top: number, layout: Layout): string[] {
   const { strategies, groupWidth, groupsLeft, plotLeft, plotRight } = layout;
   const unit = group.metric.unit;
   const out: string[] = [];
@@ -104,8 +97,8 @@ function renderPanel(doc: RunDocument, group: TestGroup, top: number, layout: La
       }
       const barTop = y(s.median);
       out.push(
-        `<rect x="${n(x)}" y="${n(barTop)}" width="${BAR}" height="${n(y(0) - barTop)}" fill="${COLOURS[strategy]}"><title>${escapeXml(
-          `${platformTitle(doc, platform)} / ${STRATEGY_TITLES[strategy]}: median ${valueLabel(s.median)} ${unit}, mean ${valueLabel(s.mean)}, range ${valueLabel(s.min)}–${valueLabel(s.max)}, n=${s.n}`,
+        `<rect x="${n(x)}" y="${n(barTop)}" width="${BAR}" height="${n(y(0) - barTop)}" fill="${colour(strategy)}"><title>${escapeXml(
+          `${platform.title} / ${strategyTitle(strategy)}: median ${valueLabel(s.median)} ${unit}, mean ${valueLabel(s.mean)}, range ${valueLabel(s.min)}–${valueLabel(s.max)}, n=${s.n}`,
         )}</title></rect>`,
         `<line x1="${centre}" x2="${centre}" y1="${n(y(s.min))}" y2="${n(y(s.max))}" stroke="#222" stroke-width="1.2"/>`,
         `<line x1="${n(x + BAR / 2 - 6)}" x2="${n(x + BAR / 2 + 6)}" y1="${n(y(s.max))}" y2="${n(y(s.max))}" stroke="#222" stroke-width="1.2"/>`,
@@ -113,7 +106,7 @@ function renderPanel(doc: RunDocument, group: TestGroup, top: number, layout: La
         `<text x="${centre}" y="${n(y(s.max) - 6)}" font-size="11" fill="#111" text-anchor="middle">${valueLabel(s.median)}</text>`,
       );
     });
-    const title = platformTitle(doc, platform);
+    const title = platform.title;
     const [first, ...rest] = title.split(' (');
     const labelX = n(groupLeft + groupWidth / 2);
     out.push(`<text x="${labelX}" y="${n(y(0) + 20)}" font-size="12" font-weight="600" fill="#222" text-anchor="middle">${escapeXml(first)}</text>`);
@@ -124,13 +117,23 @@ function renderPanel(doc: RunDocument, group: TestGroup, top: number, layout: La
   return out;
 }
 
-export function renderSvg(doc: RunDocument): string {
-  const groups = testGroups(doc);
+/** Who measured: the host of one run, or how many runs and hosts are in view. */
+function hostLine(view: ResultsView): string {
+  const [first] = view.runs;
+  if (view.runs.length === 1) {
+    return `Host: ${first.host.os}, ${first.host.cpuModel}, ${first.host.cpus} CPUs · ${first.startedAt.slice(0, 10)} · mountbench ${first.tool.version}`;
+  }
+  const dates = view.runs.map((r) => r.startedAt.slice(0, 10)).sort();
+  return `${view.runs.length} runs, ${dates[0]} to ${dates[dates.length - 1]}`;
+}
+
+export function renderSvg(view: ResultsView): string {
+  const groups = testGroups(view);
   const platformCount = Math.max(1, ...groups.map((g) => g.platforms.length));
-  const strategies = STRATEGY_ORDER.filter((s) => doc.cells.some((c) => c.strategy === s));
+  const strategies = STRATEGY_ORDER.filter((s) => view.cells.some((c) => c.strategy === s));
   const groupWidth = strategies.length * BAR + (strategies.length - 1) * BAR_GAP;
   const contentWidth = platformCount * groupWidth + (platformCount + 1) * GROUP_GAP;
-  const workloads = doc.settings.workloads.join(', ');
+  const workloads = [...new Set(view.runs.flatMap((r) => r.settings.workloads))].join(', ');
   const title = `${workloads}: per mount strategy`;
   // Wide enough for the bars and for the title (about 10 px per character at 18 px).
   const width = Math.max(LEFT + RIGHT + contentWidth, 640, Math.ceil(LEFT + RIGHT + title.length * 10));
@@ -152,20 +155,20 @@ export function renderSvg(doc: RunDocument): string {
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     `<text x="${LEFT}" y="30" font-size="18" font-weight="600" fill="#111">${escapeXml(title)}</text>`,
     `<text x="${LEFT}" y="52" font-size="12" fill="#555">${escapeXml(
-      `Bars: median of ${doc.settings.runs} samples; whiskers: min–max.`,
+      `Bars: median of ${view.runs[0].settings.runs} samples; whiskers: min–max.`,
     )}</text>`,
     `<text x="${LEFT}" y="70" font-size="12" fill="#555">${escapeXml(
-      `Host: ${doc.host.os}, ${doc.host.cpuModel}, ${doc.host.cpus} CPUs · ${doc.startedAt.slice(0, 10)} · mountbench ${doc.tool.version}`,
+      hostLine(view),
     )}</text>`,
   );
-  groups.forEach((group, i) => out.push(...renderPanel(doc, group, HEADER + i * PANEL_HEIGHT, layout)));
+  groups.forEach((group, i) => out.push(...renderPanel(group, HEADER + i * PANEL_HEIGHT, layout)));
 
   // Legend.
   let legendX = LEFT;
   for (const strategy of strategies) {
-    const label = STRATEGY_TITLES[strategy];
+    const label = strategyTitle(strategy);
     out.push(
-      `<rect x="${legendX}" y="${legendTop}" width="12" height="12" fill="${COLOURS[strategy]}"/>`,
+      `<rect x="${legendX}" y="${legendTop}" width="12" height="12" fill="${colour(strategy)}"/>`,
       `<text x="${legendX + 18}" y="${legendTop + 10}" font-size="12" fill="#222">${escapeXml(label)}</text>`,
     );
     legendX += 18 + label.length * 7 + 24;

@@ -1,17 +1,18 @@
 // The tables printed at the end of a run (and by `mountbench report --format table`): one per test.
 import Table from 'cli-table3';
 import pc from 'picocolors';
-import type { Cell, RunDocument } from '../results/schema.js';
+import type { Cell } from '../results/schema.js';
+import type { ResultsView } from '../results/view.js';
+import { REFERENCE_STRATEGY } from '../strategies/catalog.js';
 import {
   badness,
   fileSharingText,
   figure,
   metricText,
   percent,
-  platformTitle,
   problems,
   ratioText,
-  STRATEGY_TITLES,
+  strategyTitle,
   testGroups,
   testTitle,
   worstCell,
@@ -25,7 +26,7 @@ function ratioColour(worse: number): (text: string) => string {
 }
 
 function cellColumns(cell: Cell, worst: boolean): string[] {
-  const name = worst ? pc.bold(STRATEGY_TITLES[cell.strategy]) : STRATEGY_TITLES[cell.strategy];
+  const name = worst ? pc.bold(strategyTitle(cell.strategy)) : strategyTitle(cell.strategy);
   const s = cell.summary;
   if (!s) return [name, '0', pc.dim('—'), '', '', '', '', pc.dim(cell.status === 'ok' ? 'no figure' : cell.status)];
   const ratio = cell.ratioToNative;
@@ -38,18 +39,18 @@ function cellColumns(cell: Cell, worst: boolean): string[] {
     figure(s.mean),
     `${figure(s.min)}–${figure(s.max)}`,
     percent(s.cv),
-    ratio ? ratioColour(badness(cell) ?? 1)(ratioText(ratio.value)) : cell.strategy === 'native' ? '1.00x' : pc.dim('—'),
+    ratio ? ratioColour(badness(cell) ?? 1)(ratioText(ratio.value)) : cell.strategy === REFERENCE_STRATEGY ? '1.00x' : pc.dim('—'),
   ];
 }
 
-function renderGroup(doc: RunDocument, group: TestGroup): string {
+function renderGroup(group: TestGroup): string {
   const table = new Table({
     head: ['Strategy', 'n', `Median (${group.metric.unit})`, '95% CI', 'Mean', 'Range', 'CV', 'vs native'].map((h) => pc.bold(h)),
     colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
     style: { head: [], border: [] },
   });
   for (const { platform, cells } of group.platforms) {
-    const title = `${platformTitle(doc, platform)} — bind mounts: ${fileSharingText(doc, platform)}`;
+    const title = `${platform.title} — bind mounts: ${fileSharingText(platform)}`;
     table.push([{ colSpan: 8, content: pc.cyan(pc.bold(title)) }]);
     const worst = worstCell(cells);
     for (const cell of cells) table.push(cellColumns(cell, cell === worst));
@@ -57,8 +58,8 @@ function renderGroup(doc: RunDocument, group: TestGroup): string {
   return `${pc.bold(testTitle(group))} ${pc.dim(`· ${metricText(group.metric)}`)}\n${table.toString()}`;
 }
 
-export function renderTerminal(doc: RunDocument): string {
-  const lines = testGroups(doc).map((group) => renderGroup(doc, group));
-  for (const problem of problems(doc)) lines.push(pc.yellow(`  ${problem}`));
+export function renderTerminal(view: ResultsView): string {
+  const lines = testGroups(view).map((group) => renderGroup(group));
+  for (const problem of problems(view)) lines.push(pc.yellow(`  ${problem}`));
   return lines.join('\n') + '\n';
 }

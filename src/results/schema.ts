@@ -2,10 +2,11 @@
 // Later runs, machines and published results are merged by reading many of these, so every field that identifies
 // where a number came from (host, platform, image, strategy, workload) lives in the document itself.
 import { z } from 'zod';
+import { REFERENCE_STRATEGY, STRATEGY_NAMES } from '../strategies/catalog.js';
 
 export const SCHEMA_VERSION = 1;
 
-export const StrategyName = z.enum(['native', 'container', 'bind', 'hybrid', 'volume', 'sync']);
+export const StrategyName = z.enum(STRATEGY_NAMES);
 export type StrategyName = z.infer<typeof StrategyName>;
 
 export const FileSharing = z.object({
@@ -72,7 +73,7 @@ export const Summary = z.object({
 export type Summary = z.infer<typeof Summary>;
 
 export const Ratio = z.object({
-  to: StrategyName,
+  to: z.literal(REFERENCE_STRATEGY),
   value: z.number().describe('median of this cell / median of the reference cell (below 1 is slower when higher is better)'),
   ci95: Interval,
 });

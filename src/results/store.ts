@@ -1,9 +1,10 @@
 // Read and write run documents. Writes go to a temporary file first and are renamed into place, so an
 // interrupted run never leaves a half-written run.json.
 import { readFile, rename, writeFile } from 'node:fs/promises';
+import { CannotRunError } from '../errors.js';
 import { RunDocument } from './schema.js';
 
-export class RunFileError extends Error {}
+export class RunFileError extends CannotRunError {}
 
 export async function writeAtomically(path: string, content: string): Promise<void> {
   const temporary = `${path}.partial`;

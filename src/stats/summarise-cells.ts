@@ -1,6 +1,7 @@
 // The summarise step: from each cell's samples to its summary and its ratio to the `native` cell of its platform.
 // Pure: the same cells and seed always give the same numbers, so `mountbench report` can re-derive them.
 import type { Cell } from '../results/schema.js';
+import { REFERENCE_STRATEGY } from '../strategies/catalog.js';
 import { medianRatioInterval } from './bootstrap.js';
 import { summarise, type IndexedValue } from './summary.js';
 
@@ -23,13 +24,13 @@ export function summariseCells(cells: readonly Cell[], runSeed: number): Cell[] 
   });
   return summarised.map((cell) => {
     const native = summarised.find(
-      (c) => c.platform === cell.platform && c.workload === cell.workload && c.measure === cell.measure && c.strategy === 'native',
+      (c) => c.platform === cell.platform && c.workload === cell.workload && c.measure === cell.measure && c.strategy === REFERENCE_STRATEGY,
     );
     if (!cell.summary || !native?.summary || native.summary.median === 0) return { ...cell, ratioToNative: null };
     return {
       ...cell,
       ratioToNative: {
-        to: 'native' as const,
+        to: REFERENCE_STRATEGY,
         value: cell.summary.median / native.summary.median,
         ci95: medianRatioInterval(
           measuredValues(cell).map((v) => v.value),

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
-import { StrategyName } from '../results/schema.js';
+import { IMPLEMENTED_STRATEGIES, type ImplementedStrategy } from '../strategies/catalog.js';
 
 export const PROJECT_CONFIG_FILE = 'mountbench.yaml';
 
@@ -26,7 +26,7 @@ export const ProjectConfig = z.strictObject({
   deps: z.array(topLevelName).default([]),
   reset: z.string().min(1).optional(),
   image: z.string().min(1).optional(),
-  strategies: z.array(StrategyName.exclude(['sync'])).min(1).optional(),
+  strategies: z.array(z.enum(IMPLEMENTED_STRATEGIES as [ImplementedStrategy, ...ImplementedStrategy[]])).min(1).optional(),
   runs: z.number().int().min(1).optional(),
   warmup: z.number().int().min(0).optional(),
 });

@@ -1,6 +1,7 @@
 // The user's own project: any command, timed under every strategy on a copy of the project directory.
 import { existsSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
+import { UsageError } from '../errors.js';
 import { emptyDirectories, wallTime, type Workload } from './workload.js';
 
 export interface ProjectOptions {
@@ -12,7 +13,8 @@ export interface ProjectOptions {
   reset: string | null;
 }
 
-export class ProjectError extends Error {}
+/** A project that cannot be benchmarked as given: a usage error. */
+export class ProjectError extends UsageError {}
 
 export function projectWorkload(options: ProjectOptions): Workload {
   const dir = resolve(options.dir);

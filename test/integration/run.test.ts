@@ -7,11 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type Docker from 'dockerode';
+import { DockerEngine } from '../../src/bench/docker-engine.js';
 import { Executor, type ProgressListener } from '../../src/bench/executor.js';
-import { newRunId } from '../../src/util/labels.js';
-import { planCells } from '../../src/bench/plan.js';
+import { planRun } from '../../src/bench/plan.js';
+import { probeEndpoint } from '../../src/platforms/probe.js';
 import { readRunDocument } from '../../src/results/store.js';
-import type { StrategyName } from '../../src/results/schema.js';
+import type { ImplementedStrategy } from '../../src/strategies/catalog.js';
+import { newRunId } from '../../src/util/labels.js';
 import { npmInstall } from '../../src/workloads/npm-install.js';
 import type { Workload } from '../../src/workloads/workload.js';
 import { startCli } from '../helpers/cli.js';
@@ -33,14 +35,14 @@ const quiet: ProgressListener = {
 };
 
 /** Run the executor (the library, not the CLI) on the current platform, without host npm, as `runId`. */
-function executeWithoutHostNpm(runId: string, workload: Workload, runs: number, strategies: StrategyName[]) {
-  const endpoint = currentEndpoint();
-  const executor = new Executor(
-    { runId, workDir: join(scratch, runId), runs, warmup: 0, image: null, online: false, order: 'interleaved', hostNpm: null },
-    [workload],
-    quiet,
-  );
-  return executor.execute([endpoint], planCells([endpoint.name], strategies, [workload]));
+async function executeWithoutHostNpm(runId: string, workload: Workload, runs: number, strategies: ImplementedStrategy[]) {
+  const probed = await probeEndpoint(currentEndpoint());
+  assert.ok(probed.docker && probed.identity, probed.unreachable ?? '');
+  const workDir = join(scratch, runId);
+  const engine = new DockerEngine(probed.docker, probed.identity, { runId, workDir, online: false });
+  const executor = new Executor({ runId, workDir, runs, warmup: 0, image: null, order: 'interleaved', hostNpm: null }, quiet);
+  const name = probed.endpoint.name;
+  return executor.execute([{ name, identity: probed.identity, engine }], planRun([name], strategies, [workload]));
 }
 
 describe('mountbench run on the real engine', () => {

@@ -54,20 +54,23 @@ describe('built-in workloads on the host engine', () => {
     assert.equal(await leftovers(docker, doc.id), 0);
   });
 
-  it('--project reads the project mountbench.yaml; flags on the command line win over it', async () => {
+  it('--project reads the project mountbench.yaml; flags on the command line win over it; file sharing is recorded without bind', async () => {
     const project = join(scratch, 'configured');
     mkdirSync(join(project, 'src'), { recursive: true });
     writeFileSync(join(project, 'src', 'a.js'), 'x\n');
-    writeFileSync(join(project, 'mountbench.yaml'), 'command: test -f src/a.js && mkdir -p out && sleep 0.05\ndeps: [out]\nstrategies: [container, bind, hybrid]\nruns: 3\nwarmup: 0\n');
+    writeFileSync(join(project, 'mountbench.yaml'), 'command: test -f src/a.js && mkdir -p out && sleep 0.05\ndeps: [out]\nstrategies: [container, hybrid]\nruns: 3\nwarmup: 0\n');
     const out = join(scratch, 'configured-run');
     const { code, stderr } = await runCli(['run', '--project', project, '--runs', '2', '--output', out, '--progress', 'plain']);
     assert.equal(code, 0, stderr);
     const doc = await readRunDocument(join(out, 'run.json'));
-    assert.deepEqual(doc.settings.strategies, ['container', 'bind', 'hybrid']);
+    assert.deepEqual(doc.settings.strategies, ['container', 'hybrid']);
     assert.equal(doc.settings.runs, 2, '--runs on the command line wins');
     assert.equal(doc.settings.warmup, 0, 'warmup from the file');
     for (const cell of doc.cells) assert.equal(cell.status, 'ok', `${cell.id}: ${cell.reason}`);
-    assert.deepEqual(cellOf(doc, 'project', 'time', 'hybrid').mounts.map((m) => m.target), ['/mountbench/project', '/mountbench/project/out']);
+    const hybrid = cellOf(doc, 'project', 'time', 'hybrid');
+    assert.deepEqual(hybrid.mounts.map((m) => m.target), ['/mountbench/project', '/mountbench/project/out']);
+    // No bind cell, yet the platform's file sharing is known: a probe container reads it at the start.
+    assert.equal(doc.platforms[0].identity?.fileSharing?.fstype, hybrid.mounts[0].fstype);
     assert.ok(!existsSync(join(project, 'out')), 'the project is never modified');
     assert.equal(await leftovers(docker, doc.id), 0);
   });

@@ -10,15 +10,19 @@ import { renderMarkdown } from '../../src/report/markdown.js';
 import { niceScale, renderSvg } from '../../src/report/svg.js';
 import { renderTerminal } from '../../src/report/terminal.js';
 import { RunDocument } from '../../src/results/schema.js';
+import { viewOf } from '../../src/results/view.js';
 
-const doc = RunDocument.parse(JSON.parse(readFileSync(new URL('../recordings/runs/small-docker-linux.json', import.meta.url), 'utf8')));
+const run = RunDocument.parse(JSON.parse(readFileSync(new URL('../recordings/runs/small-docker-linux.json', import.meta.url), 'utf8')));
 // Several workloads on two platforms, recorded on this project's CI machine: the host engine and the sshfs lab,
 // `mountbench run --platform default,mountbench-lab --workload files,traverse,bigfile,watch --files 200
 // --bigfile-size 4 --events 5 --runs 2 --warmup 0 --strategies native,hybrid,bind`; its timing.sampledSeconds
 // recomputed when it was found to count a step once per measure).
-const workloadsDoc = RunDocument.parse(
+const workloadsRun = RunDocument.parse(
   JSON.parse(readFileSync(new URL('../recordings/runs/workloads-host-and-lab.json', import.meta.url), 'utf8')),
 );
+
+const doc = viewOf([run]);
+const workloadsDoc = viewOf([workloadsRun]);
 
 function golden(name: string, actual: string): void {
   const url = new URL(`../golden/${name}`, import.meta.url);

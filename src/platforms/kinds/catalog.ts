@@ -46,7 +46,7 @@ export const DISCOVERY_ORDER: readonly PlatformKind[] = [
   dockerLinux,
 ];
 
-export function kindById(id: KindId): PlatformKind | undefined {
+export function kindById(id: string): PlatformKind | undefined {
   return PLATFORM_KINDS.find((kind) => kind.id === id);
 }
 

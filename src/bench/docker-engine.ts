@@ -1,0 +1,93 @@
+// The real PlatformEngine: one Docker endpoint, reached through dockerode. Every container and volume it makes
+// carries the run's label, so cleaning up is one query, whatever failed or was interrupted on the way.
+import { release } from 'node:os';
+import { join } from 'node:path';
+import type Docker from 'dockerode';
+import { probeFileSharing } from '../platforms/probe.js';
+import type { PlatformIdentity } from '../results/schema.js';
+import { strategyInfo, type ImplementedStrategy } from '../strategies/catalog.js';
+import { STRATEGIES } from '../strategies/registry.js';
+import { objectName } from '../util/labels.js';
+import type { Workload } from '../workloads/workload.js';
+import { CacheDropper } from './cache-drop.js';
+import { removeLabelled } from './cleanup.js';
+import type { PlatformEngine, ResolvedImage } from './engine.js';
+import { resolveImage } from './image.js';
+import { primePlatform } from './prime.js';
+import type { SandboxContext } from './sandbox.js';
+
+export interface DockerEngineSettings {
+  runId: string;
+  /** The run's host work directory; this platform's copies go under <workDir>/<platform>. */
+  workDir: string;
+  online: boolean;
+}
+
+export class DockerEngine implements PlatformEngine {
+  private image: string | null = null;
+  private dropper: CacheDropper | null = null;
+
+  constructor(
+    private readonly docker: Docker,
+    private readonly identity: Pick<PlatformIdentity, 'name' | 'kind' | 'engine'>,
+    private readonly settings: DockerEngineSettings,
+  ) {}
+
+  private get name(): string {
+    return this.identity.name;
+  }
+
+  async useImage(requested: string | null): Promise<ResolvedImage> {
+    const resolved = await resolveImage(this.docker, requested);
+    this.image = resolved.ref;
+    // On Linux an engine with the host's kernel shares its caches: one drop on the host serves both.
+    const sameKernel = process.platform === 'linux' && this.identity.engine.kernel === release();
+    this.dropper = new CacheDropper(this.docker, resolved.ref, this.settings.runId, this.name, sameKernel);
+    return resolved;
+  }
+
+  private context(workload: Workload, hostCacheDir: string | null): SandboxContext {
+    if (!this.image) throw new Error('useImage must come before anything that starts a container');
+    return {
+      runId: this.settings.runId,
+      platformName: this.name,
+      docker: this.docker,
+      image: this.image,
+      online: this.settings.online,
+      cacheVolume: objectName(this.settings.runId, this.name, workload.name, 'cache'),
+      hostCacheDir,
+    };
+  }
+
+  fileSharing(hostDir: string) {
+    if (!this.image) throw new Error('useImage must come before the file-sharing probe');
+    return probeFileSharing(this.docker, this.image, hostDir, this.identity.kind, this.settings.runId);
+  }
+
+  prime(workload: Workload, hostCacheDir: string | null) {
+    return primePlatform(this.context(workload, hostCacheDir), workload);
+  }
+
+  openSandbox(strategy: ImplementedStrategy, workload: Workload, cellId: string, hostCacheDir: string | null) {
+    return STRATEGIES[strategy].createSandbox(this.context(workload, hostCacheDir), workload, {
+      name: objectName(this.settings.runId, this.name, workload.name, strategy),
+      hostDir: join(this.settings.workDir, this.name, workload.name, strategy),
+      cellId,
+    });
+  }
+
+  async dropCaches(strategy: ImplementedStrategy): Promise<string | null> {
+    if (!this.dropper) throw new Error('useImage must come before a cold pass');
+    return this.dropper.drop(strategyInfo(strategy));
+  }
+
+  interrupt(): void {
+    // Removing the containers ends any `docker exec` in flight.
+    void removeLabelled(this.docker, this.settings.runId);
+  }
+
+  async cleanUp(): Promise<void> {
+    await this.dropper?.dispose();
+    await removeLabelled(this.docker, this.settings.runId);
+  }
+}

@@ -1,0 +1,29 @@
+// The executor's view of one platform's engine. The real one (docker-engine.ts) talks to Docker; unit tests hand in
+// a small stand-in to check the executor's own rules (order, skipping, interrupts, cell status) without an engine.
+import type { FileSharing, Priming } from '../results/schema.js';
+import type { ImplementedStrategy } from '../strategies/catalog.js';
+import type { Workload } from '../workloads/workload.js';
+import type { Sandbox } from './sandbox.js';
+
+export interface ResolvedImage {
+  ref: string;
+  id: string;
+  /** What the reader should know about the choice (a fallback, a copy from another platform). */
+  note: string | null;
+}
+
+export interface PlatformEngine {
+  /** Find (or pull) the image every sandbox of this platform runs. Must come first. */
+  useImage(requested: string | null): Promise<ResolvedImage>;
+  /** How this platform's bind mounts reach a host directory, read from inside a probe container. */
+  fileSharing(hostDir: string): Promise<FileSharing>;
+  /** Fill the platform's cache for a workload from the host's cache, or with its own network (untimed). */
+  prime(workload: Workload, hostCacheDir: string | null): Promise<Priming | null>;
+  openSandbox(strategy: ImplementedStrategy, workload: Workload, cellId: string, hostCacheDir: string | null): Promise<Sandbox>;
+  /** Drop what a cold pass must not read from; returns why the pass is not fully cold, or null when it is. */
+  dropCaches(strategy: ImplementedStrategy): Promise<string | null>;
+  /** Ctrl-C: end whatever runs on the platform now. */
+  interrupt(): void;
+  /** Remove everything the run created on the platform; also after a failure or an interrupt. */
+  cleanUp(): Promise<void>;
+}

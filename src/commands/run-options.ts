@@ -1,0 +1,91 @@
+// What `mountbench run` was asked to do, from its flags and the project's mountbench.yaml: a flag given on the
+// command line wins over the file, which wins over the defaults. Bad combinations are usage errors, found before
+// anything talks to Docker.
+import { UsageError } from '../errors.js';
+import type { SampleOrder } from '../bench/plan.js';
+import type { ImplementedStrategy } from '../strategies/catalog.js';
+import type { WorkloadName } from '../workloads/catalog.js';
+import type { SizeOptions } from '../workloads/generated.js';
+import type { ProjectOptions } from '../workloads/project.js';
+import { PROJECT_CONFIG_FILE, readProjectConfig } from '../workloads/project-config.js';
+
+export interface RunOptions {
+  strategies: ImplementedStrategy[];
+  runs: number;
+  warmup: number;
+  image: string | null;
+  workloads: WorkloadName[];
+  /** Fixture of npm-install and build. */
+  fixture: string;
+  sizes: Omit<SizeOptions, 'workDir'>;
+  /** The user's own project instead of the built-in workloads. */
+  project: ProjectOptions | null;
+  output: string | null;
+  platform: string[] | null;
+  allPlatforms: boolean;
+  context: string | null;
+  online: boolean;
+  order: SampleOrder;
+  seed: number;
+  progress: 'auto' | 'tty' | 'plain';
+}
+
+/** The run command's flags as commander parsed them (defaults filled in). */
+export interface RunFlags {
+  strategies: readonly ImplementedStrategy[];
+  runs: number;
+  warmup: number;
+  workload: WorkloadName[];
+  fixture: string;
+  files: number;
+  fileSize: number;
+  bigfileSize: number;
+  events: number;
+  project?: string;
+  command?: string;
+  deps?: string[];
+  reset?: string;
+  image?: string;
+  output?: string;
+  platform?: string[];
+  allPlatforms?: true;
+  context?: string;
+  online?: true;
+  order: SampleOrder;
+  seed: number;
+  progress: 'auto' | 'tty' | 'plain';
+}
+
+/** `givenOnCommandLine(flag)`: whether the user typed the flag (commander's option value source is 'cli'). */
+export function resolveRunOptions(flags: RunFlags, givenOnCommandLine: (flag: keyof RunFlags) => boolean): RunOptions {
+  if (!flags.project && (flags.command || flags.deps || flags.reset)) throw new UsageError('--command, --deps and --reset go with --project DIR');
+  if (flags.project && givenOnCommandLine('workload')) throw new UsageError('--workload and --project do not go together: --project times your own command');
+  const config = flags.project ? readProjectConfig(flags.project) : null;
+  const command = flags.command ?? config?.command;
+  if (flags.project && !command) {
+    throw new UsageError(`--project needs --command "what to time" (e.g. --command "npm ci"), or a ${PROJECT_CONFIG_FILE} in ${flags.project}`);
+  }
+  const pick = <K extends 'strategies' | 'runs' | 'warmup'>(flag: K, fromFile: RunFlags[K] | undefined): RunFlags[K] =>
+    fromFile !== undefined && !givenOnCommandLine(flag) ? fromFile : flags[flag];
+  return {
+    strategies: [...pick('strategies', config?.strategies)],
+    runs: pick('runs', config?.runs),
+    warmup: pick('warmup', config?.warmup),
+    image: flags.image ?? config?.image ?? null,
+    workloads: flags.workload,
+    fixture: flags.fixture,
+    sizes: { files: flags.files, fileBytes: flags.fileSize, bigfileMb: flags.bigfileSize, events: flags.events },
+    project:
+      flags.project && command
+        ? { dir: flags.project, command, deps: flags.deps ?? config?.deps ?? [], reset: flags.reset ?? config?.reset ?? null }
+        : null,
+    output: flags.output ?? null,
+    platform: flags.platform ?? null,
+    allPlatforms: flags.allPlatforms ?? false,
+    context: flags.context ?? null,
+    online: flags.online ?? false,
+    order: flags.order,
+    seed: flags.seed,
+    progress: flags.progress,
+  };
+}

@@ -1,0 +1,16 @@
+// One line per built strategy: the compiler rejects a strategy that catalog.ts marks implemented without a module.
+import { bindStrategy } from './bind.js';
+import type { ImplementedStrategy } from './catalog.js';
+import { containerStrategy } from './container.js';
+import { hybridStrategy } from './hybrid.js';
+import { nativeStrategy } from './native.js';
+import type { Strategy } from './strategy.js';
+import { volumeStrategy } from './volume.js';
+
+export const STRATEGIES = {
+  native: nativeStrategy,
+  container: containerStrategy,
+  hybrid: hybridStrategy,
+  bind: bindStrategy,
+  volume: volumeStrategy,
+} as const satisfies Record<ImplementedStrategy, Strategy>;

@@ -1,0 +1,109 @@
+// A stand-in for one platform's engine, for unit tests of the executor's own rules (order, skipping, interrupts,
+// cell status). It runs nothing: each command is answered from a script, and every call is logged. What Docker
+// does is only ever asserted against a real engine (test/integration).
+import type { PlatformEngine, ResolvedImage } from '../../src/bench/engine.js';
+import type { HarnessResult } from '../../src/bench/harness.js';
+import type { CommandRunner, StreamedResult } from '../../src/bench/runner.js';
+import type { Sandbox } from '../../src/bench/sandbox.js';
+import type { FileSharing } from '../../src/results/schema.js';
+import type { ImplementedStrategy } from '../../src/strategies/catalog.js';
+import type { Workload } from '../../src/workloads/workload.js';
+
+/** How a step answers: its wall time and exit code, and the figures it printed. */
+export interface Answer {
+  wallSeconds?: number;
+  exitCode?: number;
+  values?: Record<string, unknown>;
+  output?: string;
+}
+
+/** `answer(strategy, command, n)`: the n-th (0-based) run of a command in a sandbox of that strategy. */
+export type Script = (strategy: ImplementedStrategy, command: string, n: number) => Answer;
+
+function harness(answer: Answer): HarnessResult {
+  return {
+    wallSeconds: answer.wallSeconds ?? 1,
+    exitCode: answer.exitCode ?? 0,
+    signal: null,
+    cpuUserSeconds: 0.5,
+    cpuSystemSeconds: 0.25,
+    values: answer.values ?? {},
+    outputTail: answer.output ?? '',
+  };
+}
+
+export class StandInEngine implements PlatformEngine {
+  /** Every call, in order: "useImage", "open bind", "bind: <command>", "dispose bind", "cleanUp"... */
+  readonly log: string[] = [];
+  /** Set to make the next call of that name throw. */
+  failing: { useImage?: string; openSandbox?: string } = {};
+  /** Sandboxes get a settle step when true. */
+  settles = false;
+
+  constructor(private readonly script: Script = () => ({})) {}
+
+  async useImage(): Promise<ResolvedImage> {
+    this.log.push('useImage');
+    if (this.failing.useImage) throw new Error(this.failing.useImage);
+    return { ref: 'stand-in:1', id: 'sha256:0', note: null };
+  }
+
+  async fileSharing(): Promise<FileSharing> {
+    this.log.push('fileSharing');
+    return { mechanism: 'none', fstype: 'ext4', mountinfo: null };
+  }
+
+  async prime(workload: Workload) {
+    this.log.push(`prime ${workload.name}`);
+    return null;
+  }
+
+  async openSandbox(strategy: ImplementedStrategy, workload: Workload): Promise<Sandbox> {
+    this.log.push(`open ${workload.name}/${strategy}`);
+    if (this.failing.openSandbox) throw new Error(this.failing.openSandbox);
+    const counts = new Map<string, number>();
+    const log = this.log;
+    const script = this.script;
+    let aborted = false;
+    const runner: CommandRunner = {
+      async run(command) {
+        if (aborted) throw new Error('interrupted');
+        if (command.startsWith('node --version')) return harness({ output: 'v20.0.0\n11.0.0\n' });
+        const n = counts.get(command) ?? 0;
+        counts.set(command, n + 1);
+        log.push(`${strategy}: ${command}`);
+        return harness(script(strategy, command, n));
+      },
+      async stream(): Promise<StreamedResult> {
+        throw new Error('the stand-in has no watch step');
+      },
+      async mountinfo() {
+        return null;
+      },
+      abort() {
+        aborted = true;
+      },
+    };
+    return {
+      runner,
+      projectDir: '/stand-in/project',
+      cacheDir: '/stand-in/cache',
+      hostProjectDir: null,
+      ...(this.settles ? { settle: async () => void log.push(`${strategy}: settle`) } : {}),
+      dispose: async () => void log.push(`dispose ${workload.name}/${strategy}`),
+    };
+  }
+
+  async dropCaches(strategy: ImplementedStrategy) {
+    this.log.push(`drop ${strategy}`);
+    return null;
+  }
+
+  interrupt(): void {
+    this.log.push('interrupt');
+  }
+
+  async cleanUp(): Promise<void> {
+    this.log.push('cleanUp');
+  }
+}
