@@ -1,6 +1,7 @@
 // One sample of a sandbox: the untimed reset, then each timed step in order (a cold step drops the caches first, a
 // watch step writes files next to its watcher); every measure's cell gets its figure from the step it reads.
-// A failing step fails the sample and so every cell of the sandbox: they stop sampling, the run goes on.
+// A failing step, the reset included, fails the sample and so every cell of the sandbox: they stop sampling, the
+// run goes on.
 import type { Cell, Sample } from '../results/schema.js';
 import type { ImplementedStrategy } from '../strategies/catalog.js';
 import { measureOf, type StepReading, type Workload } from '../workloads/workload.js';
@@ -8,6 +9,7 @@ import type { ProgressListener } from './executor.js';
 import type { Sandbox } from './sandbox.js';
 import { runWatch } from './watch.js';
 import { lastLine } from '../util/text.js';
+import { offlineFailure } from './offline-failure.js';
 
 /** One sandbox (platform × workload × strategy) and the cells its samples fill, one per measure. */
 export interface LiveSandbox {
@@ -39,7 +41,7 @@ export async function takeSample(l: LiveSandbox, index: number, ctx: SampleConte
     // Every sample starts on a quiet disk: what the previous sample and the reset wrote is flushed first, untimed,
     // instead of being written back while the next sample is timed.
     const reset = await sandbox!.runner.run(`(${workload.reset}) && sync`);
-    if (reset.exitCode !== 0) throw new Error(`the reset step failed (exit ${reset.exitCode}): ${lastLine(reset.outputTail)}`);
+    if (reset.exitCode !== 0) throw new ResetFailure(reset.exitCode, reset.outputTail);
     ctx.listener.sampleStarted(cells[0], index, ctx.samplesPerCell);
     for (const step of workload.steps) {
       if ('watch' in step) {
@@ -101,10 +103,7 @@ function record(
     cell.samples.push(sample);
     if (failure) {
       cell.status = 'failed';
-      cell.reason =
-        failure instanceof StepFailure
-          ? `sample ${index + 1}${l.workload.steps.length > 1 ? `, step ${failure.step},` : ''} exited with ${failure.exitCode}: ${lastLine(failure.outputTail)}`
-          : `sample ${index + 1} could not run: ${lastLine(failure.message)}`;
+      cell.reason = failure instanceof StepFailure ? failureReason(l.workload, index, failure) : `sample ${index + 1} could not run: ${lastLine(failure.message)}`;
     } else if (value === null && measure.mayBeMissing) {
       if (!cell.notes.includes(measure.mayBeMissing)) cell.notes.push(measure.mayBeMissing);
     } else if (value === null) {
@@ -115,6 +114,14 @@ function record(
   }
 }
 
+/** Why a step failed: for want of the network when it ran offline, else its exit code and its last line. */
+function failureReason(workload: Workload, index: number, failure: StepFailure): string {
+  const offline = offlineFailure(workload, index + 1, failure.outputTail);
+  if (offline) return offline;
+  const which = failure instanceof ResetFailure ? ': the reset step before it' : workload.steps.length > 1 ? `, step ${failure.step},` : '';
+  return `sample ${index + 1}${which} exited with ${failure.exitCode}: ${lastLine(failure.outputTail)}`;
+}
+
 class StepFailure extends Error {
   constructor(
     readonly step: string,
@@ -122,5 +129,12 @@ class StepFailure extends Error {
     readonly outputTail: string,
   ) {
     super(`step ${step} exited with ${exitCode}`);
+  }
+}
+
+/** The reset before a sample failed: the sample would start from what the previous one left, so it is not taken. */
+class ResetFailure extends StepFailure {
+  constructor(exitCode: number, outputTail: string) {
+    super('reset', exitCode, outputTail);
   }
 }

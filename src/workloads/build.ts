@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../errors.js';
 import { shellQuote } from '../util/shell.js';
-import { fixturePath, NPM_QUIET } from './npm-install.js';
+import { fixturePath, NPM_QUIET, primeFromLockfile } from './npm-install.js';
 import { emptyDirectories, wallTime, type Workload, type WorkloadOptions } from './workload.js';
 
 export const BUILD_FIXTURES = ['cra', 'small'] as const;
@@ -43,7 +43,8 @@ export function buildWorkload(options: WorkloadOptions): Workload {
     steps: [{ name: 'build', command: () => `BROWSERSLIST_IGNORE_OLD_DATA=1 ${build.command}` }],
     measures: [wallTime('build')],
     reset: emptyDirectories([build.output]),
-    prime: (cacheDir) => `(npm ci --ignore-scripts --cache ${shellQuote(cacheDir)} ${NPM_QUIET}) && (${emptyDirectories(['node_modules'])})`,
+    prime: primeFromLockfile,
     hostRequirements: ['node', 'npm'],
+    offline: !options.online,
   };
 }

@@ -24,6 +24,11 @@ export const NPM_QUIET = '--no-audit --no-fund --no-update-notifier --loglevel=e
 // node_modules may be a mount point (hybrid): empty it, then remove it where that is allowed.
 const EMPTY_NODE_MODULES = emptyDirectories(['node_modules']);
 
+/** Fill `cacheDir` with the packages of the project's npm lockfile (no install scripts: only the packages are wanted). */
+export function primeFromLockfile(cacheDir: string): string {
+  return `(npm ci --ignore-scripts --cache ${shellQuote(cacheDir)} ${NPM_QUIET}) && (${EMPTY_NODE_MODULES})`;
+}
+
 export function npmInstall(options: WorkloadOptions): Workload {
   const network = options.online ? '' : ' --offline';
   return {
@@ -37,7 +42,8 @@ export function npmInstall(options: WorkloadOptions): Workload {
     steps: [{ name: 'install', command: (cacheDir) => `npm ci${network} --cache ${shellQuote(cacheDir)} ${NPM_QUIET}` }],
     measures: [wallTime('install')],
     reset: EMPTY_NODE_MODULES,
-    prime: (cacheDir) => `(npm ci --ignore-scripts --cache ${shellQuote(cacheDir)} ${NPM_QUIET}) && (${EMPTY_NODE_MODULES})`,
+    prime: primeFromLockfile,
     hostRequirements: ['node', 'npm'],
+    offline: !options.online,
   };
 }

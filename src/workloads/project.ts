@@ -1,8 +1,12 @@
 // The user's own project: any command, timed under every strategy on a copy of the project directory.
+// Like the fixtures, samples run offline unless --online: a project locked by npm gets its packages primed into a
+// cache once, untimed, and its command runs with npm pointed at that cache.
 import { existsSync, statSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { emptyDirectories, wallTime, type Workload } from './workload.js';
+import { shellQuote } from '../util/shell.js';
+import { primeFromLockfile } from './npm-install.js';
+import { emptyDirectories, wallTime, type Workload, type WorkloadOptions } from './workload.js';
 
 export interface ProjectOptions {
   dir: string;
@@ -16,11 +20,21 @@ export interface ProjectOptions {
 /** A project that cannot be benchmarked as given: a usage error. */
 export class ProjectError extends UsageError {}
 
-export function projectWorkload(options: ProjectOptions): Workload {
+// Only npm's lockfiles are primed: pnpm and yarn keep their own stores, which `npm ci` cannot fill; such projects
+// need --online (the failure message of an offline sample says so).
+const NPM_LOCKFILES = ['package-lock.json', 'npm-shrinkwrap.json'];
+
+/** `online`: samples may reach the registry; otherwise npm runs offline from the primed cache. */
+export function projectWorkload(options: ProjectOptions, { online }: Pick<WorkloadOptions, 'online'>): Workload {
   const dir = resolve(options.dir);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ProjectError(`--project ${options.dir}: not a directory`);
   const bad = options.deps.find((d) => d.includes('/') || d === '.' || d === '..' || d === '');
   if (bad !== undefined) throw new ProjectError(`--deps: "${bad}" must be a directory name at the top of the project`);
+  const primes = NPM_LOCKFILES.some((file) => existsSync(join(dir, file)));
+  // In the command's own shell, so that every npm it starts, however deep, reads the cache and stays offline:
+  // offline, npm fails at once on a missing package instead of retrying a registry it cannot reach.
+  const npmSettings = (cacheDir: string) =>
+    `export npm_config_cache=${shellQuote(cacheDir)}${online ? '' : ' npm_config_offline=true'}; `;
   return {
     name: 'project',
     description: `\`${options.command}\` in a copy of ${basename(dir)}`,
@@ -28,10 +42,11 @@ export function projectWorkload(options: ProjectOptions): Workload {
     dependencyDirs: options.deps,
     copyExclude: options.deps,
     setup: null,
-    steps: [{ name: 'command', command: () => options.command }],
+    steps: [{ name: 'command', command: (cacheDir) => npmSettings(cacheDir) + options.command }],
     measures: [wallTime('command')],
     reset: options.reset ?? emptyDirectories(options.deps),
-    prime: null,
-    hostRequirements: [],
+    prime: primes ? primeFromLockfile : null,
+    hostRequirements: primes ? ['node', 'npm'] : [],
+    offline: !online,
   };
 }

@@ -76,6 +76,9 @@ export interface Workload {
   prime: ((cacheDir: string) => string) | null;
   /** Host programs the native strategy needs. */
   hostRequirements: string[];
+  /** Set by workloads that talk to a registry: true when their samples run without it (no --online), so that a
+   * sample failing for want of the network says so. */
+  offline?: boolean;
 }
 
 /** The measure a cell of this workload holds. */
@@ -109,12 +112,13 @@ export function printed(step: string, key: string, value: string, metric: Metric
 export const SCRIPTS_DIR = fileURLToPath(new URL('../../fixtures/scripts', import.meta.url));
 export const SCRIPTS_IN_PROJECT = '.mountbench';
 
-/** Empty each directory (it may be a mount point under hybrid), then remove it where that is allowed. */
+/** Empty each directory, then remove it where that is allowed. Fails when the emptying fails: a reset that leaves
+ * files behind would have the next sample start from them. Only `rmdir` may fail quietly: under hybrid the
+ * directory is a volume's mount point. */
 export function emptyDirectories(dirs: string[]): string {
   if (dirs.length === 0) return 'true';
   return dirs
     .map(shellQuote)
-    .map((d) => `if [ -d ${d} ]; then find ${d} -mindepth 1 -maxdepth 1 -exec rm -rf {} +; rmdir ${d} 2>/dev/null; fi`)
-    .concat('true')
-    .join('; ');
+    .map((d) => `if [ -d ${d} ]; then find ${d} -mindepth 1 -maxdepth 1 -exec rm -rf {} + && { rmdir ${d} 2>/dev/null || true; }; fi`)
+    .join(' && ');
 }

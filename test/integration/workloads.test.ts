@@ -1,12 +1,14 @@
 // Every built-in workload under every strategy on the real host engine, at small sizes: each measure becomes a cell
-// in its own unit, nothing is left behind. And the user's project from its mountbench.yaml.
+// in its own unit, nothing is left behind. And the user's project: from its mountbench.yaml, and an npm project that
+// runs offline from a cache primed from its lockfile.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type Docker from 'dockerode';
 import { readRunDocument } from '../../src/results/store.js';
+import { fixturePath } from '../../src/workloads/npm-install.js';
 import { runCli } from '../helpers/cli.js';
 import { leftovers, requireEngine } from '../helpers/engine.js';
 import { cellOf, EXPECTED_MEASURES, SMALL_SIZES } from '../helpers/workloads.js';
@@ -74,4 +76,45 @@ describe('built-in workloads on the host engine', () => {
     assert.ok(!existsSync(join(project, 'out')), 'the project is never modified');
     assert.equal(await leftovers(docker, doc.id), 0);
   });
+
+  it('--project with a package-lock.json runs npm ci offline from a cache the host npm primed, under every strategy', async () => {
+    const project = npmProject('npm-project');
+    const out = join(scratch, 'npm-project-run');
+    const args = ['run', '--project', project, '--command', 'npm ci', '--deps', 'node_modules', '--runs', '1', '--warmup', '0'];
+    const { code, stderr } = await runCli([...args, '--output', out, '--progress', 'plain']);
+    assert.equal(code, 0, stderr);
+    const doc = await readRunDocument(join(out, 'run.json'));
+    assert.equal(doc.settings.online, false);
+    assert.deepEqual(doc.cells.map((c) => c.strategy), ['native', 'container', 'hybrid', 'bind', 'volume']);
+    for (const cell of doc.cells) {
+      assert.equal(cell.status, 'ok', `${cell.strategy}: ${cell.reason}`);
+      assert.ok(cell.summary!.median > 0, `${cell.strategy} median ${cell.summary?.median}`);
+    }
+    assert.deepEqual(doc.priming.filter((p) => p.platform === 'host').map((p) => [p.workload, p.how]), [['project', 'host npm']]);
+    assert.ok(!existsSync(join(project, 'node_modules')), 'the project is never modified');
+    assert.equal(await leftovers(docker, doc.id), 0);
+  });
+
+  it('--project whose command needs a package the cache lacks fails within seconds, saying to pass --online', async () => {
+    const project = npmProject('npm-project-missing');
+    const out = join(scratch, 'npm-project-missing-run');
+    const args = ['run', '--project', project, '--command', 'npm install --no-save left-pad@1.3.0', '--strategies', 'native,container'];
+    const { code, stderr } = await runCli([...args, '--runs', '1', '--warmup', '0', '--output', out, '--progress', 'plain']);
+    assert.notEqual(code, 0, stderr);
+    const doc = await readRunDocument(join(out, 'run.json'));
+    for (const cell of doc.cells) {
+      assert.equal(cell.status, 'failed', cell.strategy);
+      assert.match(cell.reason!, /^sample 1 needed the network \(npm (ERR!|error) code ENOTCACHED\), but samples run offline from a primed cache: pass --online/);
+      assert.ok(cell.samples[0].wallSeconds! < 20, `${cell.strategy} failed at once, not after npm's retries: ${cell.samples[0].wallSeconds} s`);
+    }
+    assert.equal(await leftovers(docker, doc.id), 0);
+  });
 });
+
+/** A project made of the small fixture's manifest and lockfile. */
+function npmProject(name: string): string {
+  const project = join(scratch, name);
+  mkdirSync(project);
+  for (const file of ['package.json', 'package-lock.json']) copyFileSync(join(fixturePath('small'), file), join(project, file));
+  return project;
+}
