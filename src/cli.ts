@@ -2,6 +2,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from '@commander-js/extra-typings';
 import pc from 'picocolors';
 import { DEFAULT_IMAGE, OFFLINE_IMAGE } from './bench/image.js';
+import { DEFAULT_MAX_RUNS, DEFAULT_PRECISION, DEFAULT_RUNS } from './bench/stop-rule.js';
 import { cleanCommand } from './commands/clean.js';
 import { platformsCommand } from './commands/platforms.js';
 import { reportCommand } from './commands/report.js';
@@ -23,6 +24,30 @@ function positiveInteger(min: number) {
     if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`expected an integer of at least ${min}.`);
     return n;
   };
+}
+
+function runCount(value: string): number | 'auto' {
+  if (value === 'auto') return 'auto';
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a number of samples (1 or more) or auto.');
+  return n;
+}
+
+/** "5%" or "5": a share of the ratio, as 0.05. */
+function percentage(value: string): number {
+  const n = Number(value.trim().replace(/%$/, ''));
+  if (!(n > 0 && n < 100)) throw new InvalidArgumentError('expected a percentage such as 5% (more than 0, less than 100).');
+  return n / 100;
+}
+
+/** "90s", "20m", "1h30m" or plain seconds, as seconds. */
+function duration(value: string): number {
+  const text = value.trim();
+  if (/^\d+(\.\d+)?$/.test(text) && Number(text) > 0) return Number(text);
+  const parts = [...text.matchAll(/(\d+(?:\.\d+)?)\s*(h|m|s)/g)];
+  const seconds = parts.reduce((sum, [, n, unit]) => sum + Number(n) * { h: 3600, m: 60, s: 1 }[unit as 'h' | 'm' | 's'], 0);
+  if (parts.map((p) => p[0]).join('') !== text.replace(/\s+/g, '') || !(seconds > 0)) throw new InvalidArgumentError('expected a duration such as 90s, 20m or 1h30m.');
+  return seconds;
 }
 
 function strategyList(value: string): ImplementedStrategy[] {
@@ -81,6 +106,12 @@ How samples are timed:
   --online. Cold passes drop the kernel's caches first, or say in the notes why they could not. Samples of all
   cells are interleaved round by round to cancel drift.
 
+How the figures are summarised:
+  The median of each cell with a distribution-free confidence interval (order statistics; its exact coverage is
+  printed, at least 95%; none with fewer than 6 samples), and the ratio of medians to native with an interval
+  that holds with at least the probability printed (none with fewer than 7 samples each). --runs auto keeps
+  sampling round by round until every ratio's interval is within --precision of it, or --max-runs/--max-time.
+
 Output: a run directory (run.json, results.md, results.csv, samples.csv, chart.svg) and a table on stdout;
 progress goes to stderr. Every container and volume carries the label mountbench.run=<id> and is removed at
 the end, also on failure and Ctrl-C (\`mountbench clean\` removes leftovers of crashed runs).
@@ -90,7 +121,9 @@ Exit codes: 0 all cells measured, 1 some cells failed, 2 nothing could run (no e
 
 Examples:
   mountbench run                                  the seed benchmark on the current platform
-  mountbench run --fixture small --runs 3         a quick check
+  mountbench run --fixture small --runs 3         a quick check (too few samples for intervals)
+  mountbench run --fixture medium --runs auto --precision 5% --max-time 20m
+                                                  sample until every ratio to native is known to ±5%
   mountbench run --all-platforms                  every platform that answers (Docker Desktop, OrbStack, ...)
   mountbench run --platform colima,orbstack --strategies native,bind,hybrid
   mountbench run --image node:22-slim --output ./results/node22
@@ -104,7 +137,7 @@ ${PROJECT_CONFIG_FILE} (in the project; flags win over it):
   command: npm ci                 required: what to time
   deps: [node_modules]            directories the command fills
   reset: rm -rf dist              untimed before each sample (default: empty the deps)
-  image: node:22                  strategies: [native, bind, hybrid]      runs: 5      warmup: 1`;
+  image: node:22                  strategies: [native, bind, hybrid]      runs: 7 (or auto)      warmup: 1`;
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -123,7 +156,14 @@ export function buildProgram(): Command {
         .argParser(strategyList)
         .default([...DEFAULT_STRATEGIES], 'all that are built'),
     )
-    .option('-n, --runs <n>', 'measured samples per cell', positiveInteger(1), 5)
+    .addOption(
+      new Option('-n, --runs <n|auto>', `measured samples per cell (${DEFAULT_RUNS}: the fewest with which every interval exists), or auto: until every ratio to native is known to within --precision`)
+        .argParser(runCount)
+        .default(DEFAULT_RUNS as number | 'auto'),
+    )
+    .option('--precision <percent>', 'with --runs auto: the half-width each ratio\'s interval must reach, relative to the ratio', percentage, DEFAULT_PRECISION)
+    .option('--max-runs <n>', 'with --runs auto: at most this many samples per cell', positiveInteger(DEFAULT_RUNS), DEFAULT_MAX_RUNS)
+    .option('--max-time <duration>', 'with --runs auto: stop sampling a platform\'s workload after this long (90s, 20m, 1h)', duration)
     .option('-w, --warmup <n>', 'warm-up samples per cell (recorded, not summarised)', positiveInteger(0), 1)
     .addOption(
       new Option('-W, --workload <list>', `comma-separated workloads, or all: ${WORKLOAD_NAMES.join(', ')}`)
@@ -146,7 +186,6 @@ export function buildProgram(): Command {
     .addOption(contextOption())
     .option('--online', 'let npm use the registry during samples, as the seed article did (default: offline from a primed cache)')
     .addOption(new Option('--order <order>', 'interleave cells round by round, or run each cell to the end').choices(['interleaved', 'sequential'] as const).default('interleaved' as const))
-    .option('--seed <n>', 'seed of the bootstrap intervals (reports are reproducible)', positiveInteger(0), 1)
     .addOption(new Option('--progress <mode>', 'live view on a terminal, plain lines otherwise').choices(['auto', 'tty', 'plain'] as const).default('auto' as const))
     .addHelpText('after', WORKLOAD_HELP + STRATEGY_HELP)
     .action(async (opts, command) => {

@@ -12,7 +12,7 @@ import type { Workload } from '../workloads/workload.js';
 import { CacheDropper } from './cache-drop.js';
 import { removeLabelled } from './cleanup.js';
 import type { PlatformEngine, ResolvedImage } from './engine.js';
-import { resolveImage } from './image.js';
+import { resolveImage, saveImage } from './image.js';
 import { primePlatform } from './prime.js';
 import type { SandboxContext } from './sandbox.js';
 
@@ -33,12 +33,12 @@ export class DockerEngine implements PlatformEngine {
     private readonly settings: DockerEngineSettings,
   ) {}
 
-  private get name(): string {
+  get name(): string {
     return this.identity.name;
   }
 
-  async useImage(requested: string | null): Promise<ResolvedImage> {
-    const resolved = await resolveImage(this.docker, requested);
+  async useImage(requested: string | null, donors: readonly PlatformEngine[]): Promise<ResolvedImage> {
+    const resolved = await resolveImage(this.docker, requested, donors);
     this.image = resolved.ref;
     // On Linux an engine with the host's kernel shares its caches: one drop on the host serves both.
     const sameKernel = process.platform === 'linux' && this.identity.engine.kernel === release();
@@ -57,6 +57,10 @@ export class DockerEngine implements PlatformEngine {
       cacheVolume: objectName(this.settings.runId, this.name, workload.name, 'cache'),
       hostCacheDir,
     };
+  }
+
+  exportImage(ref: string) {
+    return saveImage(this.docker, ref);
   }
 
   fileSharing(hostDir: string) {

@@ -13,8 +13,13 @@ export interface ResolvedImage {
 }
 
 export interface PlatformEngine {
-  /** Find (or pull) the image every sandbox of this platform runs. Must come first. */
-  useImage(requested: string | null): Promise<ResolvedImage>;
+  /** Find, pull, or copy from another platform of the run (`donors`) the image every sandbox of this platform
+   * runs. Must come first. */
+  useImage(requested: string | null, donors: readonly PlatformEngine[]): Promise<ResolvedImage>;
+  /** This platform's name, as donors are named in notes. */
+  readonly name: string;
+  /** The image as a `docker save` stream for another platform, or null when this one does not have it. */
+  exportImage(ref: string): Promise<NodeJS.ReadableStream | null>;
   /** How this platform's bind mounts reach a host directory, read from inside a probe container. */
   fileSharing(hostDir: string): Promise<FileSharing>;
   /** Fill the platform's cache for a workload from the host's cache, or with its own network (untimed). */

@@ -3,20 +3,22 @@
 // down, also on failure and Ctrl-C. It returns what it measured; summarising and reporting happen after it.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Cell, PlatformIdentity, Priming, RunDocument, Sample } from '../results/schema.js';
+import type { Cell, PlatformIdentity, Priming, RunDocument, Sample, Stopping } from '../results/schema.js';
 import { strategyInfo } from '../strategies/catalog.js';
 import { lastLine } from '../util/text.js';
 import { measureOf, type Workload } from '../workloads/workload.js';
 import { describeSandbox } from './describe.js';
 import type { PlatformEngine } from './engine.js';
-import { sampleOrder, type PlannedCell, type PlannedPlatform, type PlannedWorkload, type SampleOrder } from './plan.js';
+import type { PlannedCell, PlannedPlatform, PlannedWorkload, SampleOrder } from './plan.js';
 import { primeOnHost } from './prime.js';
 import { takeSample, type LiveSandbox } from './sample.js';
+import { maxRuns, stopAfterRound, type Sampling } from './stop-rule.js';
 
 export interface ExecutionSettings {
   runId: string;
   workDir: string;
-  runs: number;
+  /** How many samples each cell takes: a fixed count, or until precise enough. */
+  sampling: Sampling;
   warmup: number;
   /** null: the default image with its offline fallback. */
   image: string | null;
@@ -46,6 +48,8 @@ export interface Execution {
   platforms: PlatformRecord[];
   cells: Cell[];
   priming: Priming[];
+  /** Per platform and workload: which rule ended its sampling. */
+  stopping: Stopping[];
   interrupted: boolean;
 }
 
@@ -66,6 +70,7 @@ function emptyCell(planned: PlannedCell, workload: Workload): Cell {
     samples: [],
     summary: null,
     ratioToNative: null,
+    method: null,
   };
 }
 
@@ -91,7 +96,7 @@ export class Executor {
   }
 
   async execute(targets: readonly PlatformTarget[], plan: readonly PlannedPlatform[]): Promise<Execution> {
-    const execution: Execution = { platforms: [], cells: [], priming: [], interrupted: false };
+    const execution: Execution = { platforms: [], cells: [], priming: [], stopping: [], interrupted: false };
     const workloads = [...new Set(plan.flatMap((p) => p.workloads.map((w) => w.workload)))];
     const hostCaches = await this.prepareHost(workloads, execution.priming);
 
@@ -107,7 +112,9 @@ export class Executor {
         continue;
       }
       this.listener.platformStarted(planned.name);
-      const record = await this.executePlatform(target, planned, cells, hostCaches, execution.priming);
+      // Any other platform of the run may lend its image to this one.
+      const donors = targets.filter((t) => t !== target).map((t) => t.engine);
+      const record = await this.executePlatform(target, planned, cells, hostCaches, execution, donors);
       execution.platforms.push(record);
       this.listener.platformFinished(planned.name, this.interrupted ? 'interrupted' : record.error);
     }
@@ -142,15 +149,16 @@ export class Executor {
     planned: PlannedPlatform,
     cells: Cell[],
     hostCaches: Map<Workload, HostCache>,
-    priming: Priming[],
+    execution: Execution,
+    donors: readonly PlatformEngine[],
   ): Promise<PlatformRecord> {
     const { name, engine } = target;
     const record: PlatformRecord = { name, identity: { ...target.identity, fileSharing: null }, image: null, error: null };
     this.engines.add(engine);
     try {
       this.listener.phase(name, 'finding the image');
-      const image = await engine.useImage(this.settings.image);
-      record.image = { ref: image.ref, id: image.id };
+      const image = await engine.useImage(this.settings.image, donors);
+      record.image = { ref: image.ref, id: image.id, note: image.note };
       if (image.note) this.listener.phase(name, image.note);
       // Recorded whatever the strategies: how this platform's bind mounts reach the host's files.
       this.listener.phase(name, 'probing its file sharing');
@@ -163,7 +171,8 @@ export class Executor {
       for (const w of planned.workloads) {
         if (this.interrupted) break;
         const byId = new Map(cells.map((c) => [c.id, c]));
-        await this.executeWorkload(target, w, byId, hostCaches.get(w.workload) ?? { dir: null, error: null }, priming);
+        const stopping = await this.executeWorkload(target, w, byId, hostCaches.get(w.workload) ?? { dir: null, error: null }, execution.priming);
+        if (stopping) execution.stopping.push(stopping);
       }
     } catch (error) {
       if (!this.interrupted) {
@@ -176,23 +185,22 @@ export class Executor {
       this.engines.delete(engine);
     }
     if (this.interrupted) {
-      for (const c of cells) {
-        if (c.status === 'ok' && c.samples.filter((s) => !s.warmup).length < this.settings.runs) {
-          Object.assign(c, { status: 'interrupted', reason: 'run interrupted (Ctrl-C)' });
-        }
-      }
+      // A cell is complete when its workload's sampling ended by a rule; anything else was cut short.
+      const finished = new Set(execution.stopping.filter((s) => s.platform === name && s.rule !== 'interrupted').map((s) => s.workload));
+      for (const c of cells) if (c.status === 'ok' && !finished.has(c.workload)) Object.assign(c, { status: 'interrupted', reason: 'run interrupted (Ctrl-C)' });
     }
     return record;
   }
 
-  /** One workload on one platform: prime its cache, build a sandbox per strategy, sample, tear down. */
+  /** One workload on one platform: prime its cache, build a sandbox per strategy, sample, tear down. Returns the
+   * rule that ended its sampling (none when it never started). */
   private async executeWorkload(
     target: PlatformTarget,
     planned: PlannedWorkload,
     cellsById: Map<string, Cell>,
     hostCache: HostCache,
     priming: Priming[],
-  ): Promise<void> {
+  ): Promise<Stopping | null> {
     const { name, engine } = target;
     const { workload } = planned;
     const live: LiveSandbox[] = [];
@@ -226,7 +234,8 @@ export class Executor {
           setStatus(group.cells, 'failed', `could not set up: ${lastLine((error as Error).message)}`);
         }
       }
-      await this.sample(live, engine);
+      const stop = await this.sample(live, engine);
+      return { platform: name, workload: workload.name, ...stop };
     } finally {
       if (live.length > 0) this.listener.phase(name, `removing the ${workload.name} sandboxes`);
       for (const l of live) {
@@ -236,19 +245,43 @@ export class Executor {
     }
   }
 
-  private async sample(live: LiveSandbox[], engine: PlatformEngine): Promise<void> {
-    const perCell = this.settings.warmup + this.settings.runs;
-    for (const [s, index] of sampleOrder(live.length, perCell, this.settings.order)) {
-      if (this.interrupted) return;
-      const l = live[s];
-      if (l.cells.some((c) => c.status !== 'ok')) continue;
-      await takeSample(l, index, {
-        warmup: this.settings.warmup,
+  /** Take the samples of a workload's sandboxes: round by round until the sampling rule says stop (interleaved), or
+   * each sandbox to its end (sequential, fixed counts only). */
+  private async sample(live: LiveSandbox[], engine: PlatformEngine): Promise<Omit<Stopping, 'platform' | 'workload'>> {
+    const { sampling, warmup } = this.settings;
+    const perCell = warmup + maxRuns(sampling);
+    const cells = live.flatMap((l) => l.cells);
+    const take = (l: LiveSandbox, index: number) =>
+      takeSample(l, index, {
+        warmup,
         samplesPerCell: perCell,
         dropCaches: () => engine.dropCaches(l.strategy),
         listener: this.listener,
         interrupted: () => this.interrupted,
       });
+    const stillSampling = (l: LiveSandbox) => l.cells.every((c) => c.status === 'ok');
+    const interrupted = (samples: number) => ({ rule: 'interrupted' as const, samples, worstHalfWidth: null });
+
+    if (this.settings.order === 'sequential') {
+      for (const l of live) {
+        for (let index = 0; index < perCell && stillSampling(l); index++) {
+          if (this.interrupted) return interrupted(0);
+          await take(l, index);
+        }
+      }
+      return { ...(stopAfterRound(sampling, maxRuns(sampling), cells, 0) ?? { rule: 'runs', worstHalfWidth: null }), samples: maxRuns(sampling) };
+    }
+    const started = process.hrtime.bigint();
+    for (let round = 0; ; round++) {
+      const measured = round + 1 - warmup;
+      for (const l of live.filter(stillSampling)) {
+        if (this.interrupted) return interrupted(Math.max(0, measured - 1));
+        await take(l, round);
+      }
+      if (!live.some(stillSampling)) return { rule: 'no-samples', samples: Math.max(0, measured), worstHalfWidth: null };
+      if (measured < 1) continue;
+      const stop = stopAfterRound(sampling, measured, cells, Number(process.hrtime.bigint() - started) / 1e9);
+      if (stop) return { ...stop, samples: measured };
     }
   }
 }

@@ -1,5 +1,6 @@
 // The plan step: what a run will measure, nested in the order it is measured — platform, then workload, then one
-// sandbox per strategy holding a cell per measure — and the order of the samples within a workload.
+// sandbox per strategy holding a cell per measure. Samples within a workload go round by round across its sandboxes
+// (interleaved, so drift on the machine spreads evenly over the strategies) or each sandbox to its end.
 import type { ImplementedStrategy } from '../strategies/catalog.js';
 import type { Workload } from '../workloads/workload.js';
 
@@ -49,19 +50,4 @@ export function planRun(platforms: readonly string[], strategies: readonly Imple
 /** Every planned cell, in plan order. */
 export function plannedCells(plan: readonly PlannedPlatform[]): PlannedCell[] {
   return plan.flatMap((p) => p.workloads.flatMap((w) => w.sandboxes.flatMap((s) => s.cells)));
-}
-
-/**
- * The order in which a workload's sandboxes take their samples, as [sandbox, sample index] pairs: round by round
- * (every sandbox's first sample, then every second one…) so that drift on the machine spreads evenly over the
- * strategies, or each sandbox to its end.
- */
-export function sampleOrder(sandboxes: number, samplesEach: number, order: SampleOrder): Array<[number, number]> {
-  const pairs: Array<[number, number]> = [];
-  if (order === 'interleaved') {
-    for (let i = 0; i < samplesEach; i++) for (let s = 0; s < sandboxes; s++) pairs.push([s, i]);
-  } else {
-    for (let s = 0; s < sandboxes; s++) for (let i = 0; i < samplesEach; i++) pairs.push([s, i]);
-  }
-  return pairs;
 }

@@ -3,6 +3,7 @@
 // anything talks to Docker.
 import { UsageError } from '../errors.js';
 import type { SampleOrder } from '../bench/plan.js';
+import { DEFAULT_RUNS, type Sampling } from '../bench/stop-rule.js';
 import type { ImplementedStrategy } from '../strategies/catalog.js';
 import type { WorkloadName } from '../workloads/catalog.js';
 import type { SizeOptions } from '../workloads/generated.js';
@@ -11,7 +12,7 @@ import { PROJECT_CONFIG_FILE, readProjectConfig } from '../workloads/project-con
 
 export interface RunOptions {
   strategies: ImplementedStrategy[];
-  runs: number;
+  sampling: Sampling;
   warmup: number;
   image: string | null;
   workloads: WorkloadName[];
@@ -26,14 +27,16 @@ export interface RunOptions {
   context: string | null;
   online: boolean;
   order: SampleOrder;
-  seed: number;
   progress: 'auto' | 'tty' | 'plain';
 }
 
 /** The run command's flags as commander parsed them (defaults filled in). */
 export interface RunFlags {
   strategies: readonly ImplementedStrategy[];
-  runs: number;
+  runs: number | 'auto';
+  precision: number;
+  maxRuns: number;
+  maxTime?: number;
   warmup: number;
   workload: WorkloadName[];
   fixture: string;
@@ -52,8 +55,12 @@ export interface RunFlags {
   context?: string;
   online?: true;
   order: SampleOrder;
-  seed: number;
   progress: 'auto' | 'tty' | 'plain';
+}
+
+/** --max-runs from maxRuns. */
+function flagName(key: string): string {
+  return `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 }
 
 /** `givenOnCommandLine(flag)`: whether the user typed the flag (commander's option value source is 'cli'). */
@@ -67,9 +74,19 @@ export function resolveRunOptions(flags: RunFlags, givenOnCommandLine: (flag: ke
   }
   const pick = <K extends 'strategies' | 'runs' | 'warmup'>(flag: K, fromFile: RunFlags[K] | undefined): RunFlags[K] =>
     fromFile !== undefined && !givenOnCommandLine(flag) ? fromFile : flags[flag];
+  const runs = pick('runs', config?.runs);
+  const autoOnly = (['precision', 'maxRuns', 'maxTime'] as const).filter(givenOnCommandLine);
+  if (runs !== 'auto' && autoOnly.length > 0) {
+    throw new UsageError(`${autoOnly.map(flagName).join(', ')} go${autoOnly.length > 1 ? '' : 'es'} with --runs auto`);
+  }
+  if (runs === 'auto' && flags.order === 'sequential') throw new UsageError('--runs auto samples round by round; it needs --order interleaved');
+  const sampling: Sampling =
+    runs === 'auto'
+      ? { kind: 'auto', precision: flags.precision, minRuns: DEFAULT_RUNS, maxRuns: flags.maxRuns, maxSeconds: flags.maxTime ?? null }
+      : { kind: 'fixed', runs };
   return {
     strategies: [...pick('strategies', config?.strategies)],
-    runs: pick('runs', config?.runs),
+    sampling,
     warmup: pick('warmup', config?.warmup),
     image: flags.image ?? config?.image ?? null,
     workloads: flags.workload,
@@ -85,7 +102,6 @@ export function resolveRunOptions(flags: RunFlags, givenOnCommandLine: (flag: ke
     context: flags.context ?? null,
     online: flags.online ?? false,
     order: flags.order,
-    seed: flags.seed,
     progress: flags.progress,
   };
 }

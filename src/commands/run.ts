@@ -1,30 +1,28 @@
 // `mountbench run`: discover → plan → execute → summarise → report.
 import { mkdir, rm } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import pc from 'picocolors';
 import { DockerEngine } from '../bench/docker-engine.js';
 import { Executor, type ExecutionSettings, type PlatformTarget, type ProgressListener } from '../bench/executor.js';
 import { planRun } from '../bench/plan.js';
-import { timedSeconds } from '../bench/timed-seconds.js';
+import { maxRuns, type Sampling } from '../bench/stop-rule.js';
 import { CannotRunError, EXIT } from '../errors.js';
 import { defaultEnvironment, discoverEndpoints } from '../platforms/discover.js';
 import { hostFacts } from '../platforms/host.js';
 import { probeEndpoints } from '../platforms/probe.js';
 import { selectEndpoints } from '../platforms/select.js';
 import { startHint } from '../platforms/kinds/catalog.js';
-import { EXPORTERS } from '../report/exporters.js';
-import { overheadRatio, ratioText } from '../report/format.js';
+import { durationText, overheadRatio, ratioText } from '../report/format.js';
 import { renderTerminal } from '../report/terminal.js';
-import { SCHEMA_VERSION, type RunDocument } from '../results/schema.js';
-import { writeAtomically, writeRunDocument } from '../results/store.js';
+import type { RunDocument } from '../results/schema.js';
+import { saveRunDirectory } from '../results/save.js';
 import { viewOf } from '../results/view.js';
-import { summariseCells } from '../stats/summarise-cells.js';
 import { ListrProgress, PlainProgress, type ProgressPlan } from '../ui/progress.js';
 import { newRunId } from '../util/labels.js';
-import { TOOL_VERSION } from '../version.js';
 import { createWorkload } from '../workloads/catalog.js';
 import { projectWorkload } from '../workloads/project.js';
 import type { Workload } from '../workloads/workload.js';
+import { runDocument } from './run-document.js';
 import type { RunOptions } from './run-options.js';
 
 export type { RunOptions } from './run-options.js';
@@ -39,11 +37,11 @@ function secondsSince(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
 
-async function writeRunDirectory(runDir: string, doc: RunDocument): Promise<void> {
-  await writeRunDocument(join(runDir, 'run.json'), doc);
-  for (const exporter of EXPORTERS) {
-    if (exporter.fileName && exporter.format !== 'json') await writeAtomically(join(runDir, exporter.fileName), exporter.render(viewOf([doc])));
-  }
+/** "7 samples", "samples until ±5% (7 to 30)". */
+function samplesText(sampling: Sampling): string {
+  return sampling.kind === 'fixed'
+    ? `${sampling.runs} samples`
+    : `samples until ±${+(sampling.precision * 100).toFixed(2)}% (${sampling.minRuns} to ${sampling.maxRuns}${sampling.maxSeconds ? `, at most ${durationText(sampling.maxSeconds)}` : ''})`;
 }
 
 export async function runCommand(options: RunOptions, argv: string[]): Promise<RunOutcome> {
@@ -56,7 +54,7 @@ export async function runCommand(options: RunOptions, argv: string[]): Promise<R
 
   // Bad input is reported before anything talks to Docker.
   const workloads: Workload[] = options.project
-    ? [projectWorkload(options.project)]
+    ? [projectWorkload(options.project, { online: options.online })]
     : options.workloads.map((name) => createWorkload(name, { fixture: options.fixture, online: options.online, workDir, ...options.sizes }));
 
   // discover
@@ -87,7 +85,7 @@ export async function runCommand(options: RunOptions, argv: string[]): Promise<R
   const settings: ExecutionSettings = {
     runId,
     workDir,
-    runs: options.runs,
+    sampling: options.sampling,
     warmup: options.warmup,
     image: options.image,
     order: options.order,
@@ -96,7 +94,7 @@ export async function runCommand(options: RunOptions, argv: string[]): Promise<R
   };
   process.stderr.write(
     `${pc.bold('mountbench run')} ${runId}: ${workloads.map((w) => w.description).join('; ')}\n` +
-      `  ${platformNames.join(', ')} × ${options.strategies.join(', ')}; ${options.warmup} warm-up + ${options.runs} samples each\n` +
+      `  ${platformNames.join(', ')} × ${options.strategies.join(', ')}; ${options.warmup} warm-up + ${samplesText(options.sampling)} each\n` +
       `  results: ${runDir}\n`,
   );
 
@@ -105,7 +103,7 @@ export async function runCommand(options: RunOptions, argv: string[]): Promise<R
     platforms: platformNames,
     workloads: workloads.length,
     cellsPerPlatform: options.strategies.length * workloads.length,
-    samplesPerCell: options.warmup + options.runs,
+    samplesPerCell: options.warmup + maxRuns(options.sampling),
     warmup: options.warmup,
   };
   const useTty = options.progress === 'tty' || (options.progress === 'auto' && process.stdout.isTTY && process.stderr.isTTY && !process.env.CI);
@@ -145,56 +143,21 @@ export async function runCommand(options: RunOptions, argv: string[]): Promise<R
   }
 
   // summarise
-  const cells = summariseCells(execution.cells, options.seed);
-  const sampledSeconds = timedSeconds(cells, workloads);
-  const primingSeconds = execution.priming.reduce((sum, p) => sum + p.seconds, 0);
-  const failed = cells.filter((c) => c.status === 'failed');
-  const measured = cells.some((c) => c.summary);
-  const status = execution.interrupted ? 'interrupted' : measured ? 'complete' : 'failed';
-  const doc: RunDocument = {
-    schemaVersion: SCHEMA_VERSION,
-    tool: { name: 'mountbench', version: TOOL_VERSION },
-    id: runId,
-    command: argv,
-    startedAt: startedAt.toISOString(),
-    finishedAt: new Date().toISOString(),
-    status,
-    statusReason: execution.interrupted
-      ? 'interrupted by a signal (Ctrl-C)'
-      : measured
-        ? failed.length > 0
-          ? `${failed.length} cell(s) failed`
-          : null
-        : 'no cell produced a measurement',
-    settings: {
-      workloads: workloads.map((w) => w.name),
-      fixture: options.project ? `project ${basename(resolve(options.project.dir))}` : options.fixture,
-      sizes: options.project ? {} : { ...options.sizes },
-      strategies: options.strategies,
-      runs: options.runs,
-      warmup: options.warmup,
-      image: options.image ?? 'default',
-      online: options.online,
-      order: options.order,
-      seed: options.seed,
-    },
-    host,
-    platforms: execution.platforms,
-    priming: execution.priming,
-    cells,
-    timing: { wallSeconds: secondsSince(started), sampledSeconds, primingSeconds },
-  };
+  const doc = runDocument(options, execution, { id: runId, argv, startedAt, wallSeconds: secondsSince(started), host, workloads });
+  const measured = doc.cells.some((c) => c.summary);
+  const failed = doc.cells.filter((c) => c.status === 'failed');
 
-  // report
-  await writeRunDirectory(runDir, doc);
-  process.stdout.write(`\n${renderTerminal(viewOf([doc]))}`);
+  // report: whatever happens here, the samples are written
+  const saved = await saveRunDirectory(runDir, doc);
+  process.stdout.write(`\n${renderTerminal(viewOf([saved.doc]))}`);
+  for (const problem of saved.problems) process.stderr.write(pc.red(`${problem}\n`));
   const overhead = overheadRatio(doc);
   process.stderr.write(
     `\n${pc.bold('wrote')} ${runDir}/{run.json,results.md,results.csv,samples.csv,chart.svg}` +
       (overhead ? pc.dim(` · run overhead ${ratioText(overhead)} of measured time`) : '') +
       '\n',
   );
-  const exitCode = crashed
+  const exitCode = crashed || saved.problems.length > 0
     ? EXIT.internal
     : execution.interrupted
     ? EXIT.interrupted

@@ -17,8 +17,8 @@ export function toCsv(header: string[], rows: Value[][]): string {
 export function renderResultsCsv(view: ResultsView): string {
   const header = [
     'os', 'platform', 'platform_name', 'platform_kind', 'file_sharing', 'strategy', 'test_type', 'workload', 'measure', 'unit',
-    'status', 'n', 'mean', 'median', 'stddev', 'cv', 'min', 'max', 'median_ci_low', 'median_ci_high',
-    'ratio_to_native', 'ratio_ci_low', 'ratio_ci_high', 'reason',
+    'status', 'n', 'mean', 'median', 'stddev', 'cv', 'min', 'max', 'median_ci_low', 'median_ci_high', 'median_ci_coverage',
+    'ratio_to_native', 'ratio_ci_low', 'ratio_ci_high', 'ratio_ci_coverage_at_least', 'interval_note', 'reason',
   ];
   const rows = testGroups(view).flatMap((group) => group.platforms.flatMap(({ platform, cells }) =>
     cells.map((c) => {
@@ -27,8 +27,9 @@ export function renderResultsCsv(view: ResultsView): string {
       return [
         platform.run.host.os, platform.title, c.platform, identity?.kind, identity?.fileSharing?.mechanism,
         c.strategy, strategyTitle(c.strategy), c.workload, c.measure, c.metric.unit, c.status, s?.n ?? 0, s?.mean, s?.median,
-        s?.stddev, s?.cv, s?.min, s?.max, s?.medianCi95.low, s?.medianCi95.high, c.ratioToNative?.value,
-        c.ratioToNative?.ci95.low, c.ratioToNative?.ci95.high, c.reason,
+        s?.stddev, s?.cv, s?.min, s?.max, s?.interval?.low, s?.interval?.high, s?.interval?.coverage, c.ratioToNative?.value,
+        c.ratioToNative?.interval?.low, c.ratioToNative?.interval?.high, c.ratioToNative?.interval?.coverage,
+        s?.intervalNote ?? c.ratioToNative?.intervalNote, c.reason,
       ];
     })),
   );

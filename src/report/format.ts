@@ -1,7 +1,7 @@
 // Shared wording and number formats of every report, so the table, CSV, Markdown and chart say the same thing.
-import type { Cell, Metric, RunDocument } from '../results/schema.js';
+import type { Cell, Metric, RunDocument, Summary } from '../results/schema.js';
 import { platformOf, type ResultsView, type ViewCell, type ViewPlatform } from '../results/view.js';
-import { STRATEGY_CATALOG, STRATEGY_NAMES, type StrategyName } from '../strategies/catalog.js';
+import { REFERENCE_STRATEGY, STRATEGY_CATALOG, STRATEGY_NAMES, type StrategyName } from '../strategies/catalog.js';
 
 /** The names the seed article uses ("Test Type"). */
 export function strategyTitle(strategy: StrategyName): string {
@@ -10,10 +10,6 @@ export function strategyTitle(strategy: StrategyName): string {
 
 /** Report order: the catalog's. */
 export const STRATEGY_ORDER: readonly StrategyName[] = STRATEGY_NAMES;
-
-export function fixed(value: number, digits = 2): string {
-  return value.toFixed(digits);
-}
 
 /** A figure with two decimals, or three significant digits below 1 (file-system phases take milliseconds). */
 export function figure(value: number): string {
@@ -24,8 +20,8 @@ export function ratioText(value: number): string {
   return `${value.toFixed(2)}x`;
 }
 
-export function percent(value: number): string {
-  return `${(value * 100).toFixed(1)}%`;
+export function percent(value: number | null): string {
+  return value === null ? '—' : `${(value * 100).toFixed(1)}%`;
 }
 
 export function fileSharingText(platform: ViewPlatform): string {
@@ -72,14 +68,63 @@ export function testGroups(view: ResultsView): TestGroup[] {
   });
 }
 
-/** The worst cell of a platform by mean (the slowest, when lower is better): bold in the seed's table. */
-export function worstCell(cells: Cell[]): Cell | undefined {
+/** The worst cell of a platform by median, the statistic the tables lead with (the slowest, when lower is better):
+ * bold in the seed's table. */
+export function worstCell<C extends Cell>(cells: C[]): C | undefined {
   const measured = cells.filter((c) => c.summary);
   if (measured.length < 2) return undefined;
-  const worse = (a: Cell, b: Cell) => (a.metric.lowerIsBetter ? a.summary!.mean > b.summary!.mean : a.summary!.mean < b.summary!.mean);
+  const worse = (a: Cell, b: Cell) => (a.metric.lowerIsBetter ? a.summary!.median > b.summary!.median : a.summary!.median < b.summary!.median);
   const worst = measured.reduce((w, c) => (worse(c, w) ? c : w));
   // All equal (e.g. no event missed anywhere): nothing stands out.
-  return measured.every((c) => c.summary!.mean === worst.summary!.mean) ? undefined : worst;
+  return measured.every((c) => c.summary!.median === worst.summary!.median) ? undefined : worst;
+}
+
+/** "96.9%"; "≥96.8%" for a lower bound, rounded down so it never claims more. */
+export function coverageText(coverage: number, atLeast = false): string {
+  return atLeast ? `≥${(Math.floor(coverage * 1000) / 10).toFixed(1)}%` : `${(coverage * 100).toFixed(1)}%`;
+}
+
+/** "40.63-46.60 (96.9%)": the median's interval and its exact coverage; "—" when there is none. */
+export function medianIntervalText(summary: Summary, dash = '-'): string {
+  const i = summary.interval;
+  return i ? `${figure(i.low)}${dash}${figure(i.high)} (${coverageText(i.coverage)})` : '—';
+}
+
+/** "2.14x (1.96-2.34, ≥96.8%)": the ratio to native with its interval; "1.00x" for native itself; "—" for none. */
+export function ratioCellText(cell: Cell, dash = '-'): string {
+  const ratio = cell.ratioToNative;
+  if (!ratio) return '—';
+  if (cell.strategy === REFERENCE_STRATEGY) return ratioText(ratio.value);
+  const i = ratio.interval;
+  return `${ratioText(ratio.value)} (${i ? `${i.low.toFixed(2)}${dash}${i.high.toFixed(2)}, ${coverageText(i.coverage, true)}` : '—'})`;
+}
+
+/** Whether a cell lacks an interval (its own or its ratio's) only for having too few samples: explained once. */
+export function lacksSamplesForInterval(cell: Cell): boolean {
+  const tooFew = /^(needs at least|too few samples)/;
+  return tooFew.test(cell.summary?.intervalNote ?? '') || tooFew.test(cell.ratioToNative?.intervalNote ?? '');
+}
+
+/** A cell's figures are partial when it stopped early (failed, interrupted) with some samples measured. */
+export function isPartial(cell: Cell): boolean {
+  return cell.status !== 'ok' && cell.summary !== null;
+}
+
+/** "failed", "interrupted": what a cell's mark says, or null for a cell measured to its end. */
+export function statusMark(cell: Cell): string | null {
+  return cell.status === 'ok' ? null : cell.status;
+}
+
+/** "1 cell failed, 2 skipped": the count a reader sees before any table; null when every cell was measured. */
+export function statusCount(cells: readonly Cell[]): string | null {
+  const count = (status: Cell['status']) => cells.filter((c) => c.status === status).length;
+  const parts = [
+    [count('failed'), 'failed'],
+    [count('interrupted'), 'interrupted'],
+    [count('skipped'), 'skipped'],
+  ].filter(([n]) => (n as number) > 0) as Array<[number, string]>;
+  if (parts.length === 0) return null;
+  return parts.map(([n, what], i) => (i === 0 ? `${n} cell${n > 1 ? 's' : ''} ${what}` : `${n} ${what}`)).join(', ');
 }
 
 /** How much worse than native a ratio is, whichever way the metric points (1 = the same, 2 = twice as bad). */

@@ -1,20 +1,25 @@
 // results.md: the seed article's table (OS | Platform | Test Type | Average Time (s) | Range (s)) with the
 // statistics the article lacked, then what was measured on, and what went wrong.
-import type { RunDocument } from '../results/schema.js';
-import type { ResultsView, ViewCell, ViewPlatform } from '../results/view.js';
+import type { RunDocument, Stopping } from '../results/schema.js';
+import { platformKey, type ResultsView, type ViewCell, type ViewPlatform } from '../results/view.js';
+import { MEDIAN_METHOD, RATIO_METHOD } from '../stats/order-statistics.js';
 import { REFERENCE_STRATEGY } from '../strategies/catalog.js';
 import {
   cellNotes,
   durationText,
   fileSharingText,
   figure,
-  fixed,
+  lacksSamplesForInterval,
+  medianIntervalText,
   metricText,
   mibText,
   overheadRatio,
   percent,
   problems,
+  ratioCellText,
   ratioText,
+  statusCount,
+  statusMark,
   STRATEGY_ORDER,
   strategyTitle,
   testGroups,
@@ -33,21 +38,11 @@ function row(cells: string[]): string {
 
 function cellRow(platform: ViewPlatform, cell: ViewCell, bold: boolean): string[] {
   const s = cell.summary;
-  const ratio = cell.ratioToNative;
   const values = s
-    ? [
-        figure(s.mean),
-        `${figure(s.min)}-${figure(s.max)}`,
-        figure(s.median),
-        `${figure(s.medianCi95.low)}-${figure(s.medianCi95.high)}`,
-        percent(s.cv),
-        ratio ? `${ratioText(ratio.value)} (${fixed(ratio.ci95.low)}-${fixed(ratio.ci95.high)})` : cell.strategy === REFERENCE_STRATEGY ? '1.00x' : '—',
-        String(s.n),
-      ]
+    ? [figure(s.mean), `${figure(s.min)}-${figure(s.max)}`, figure(s.median), medianIntervalText(s), percent(s.cv), ratioCellText(cell), String(s.n)]
     : ['—', '—', '—', '—', '—', '—', '0'];
-  const columns = [platform.run.host.os, platform.title, strategyTitle(cell.strategy), ...values];
-  const status = cell.status === 'ok' ? '' : ` (${cell.status})`;
-  columns[2] += status;
+  const mark = statusMark(cell);
+  const columns = [platform.run.host.os, platform.title, `${strategyTitle(cell.strategy)}${mark ? ` (${mark})` : ''}`, ...values];
   return bold ? columns.map((c) => `**${c}**`) : columns;
 }
 
@@ -56,7 +51,7 @@ function groupTable(group: TestGroup): string[] {
   const u = group.metric.unit;
   const average = group.metric.name === 'time' ? `Average Time (${u})` : `Average (${u})`;
   const lines = [
-    row(['OS', 'Platform', 'Test Type', average, `Range (${u})`, `Median (${u})`, `95% CI (${u})`, 'CV', 'vs native', 'n']),
+    row(['OS', 'Platform', 'Test Type', average, `Range (${u})`, `Median (${u})`, `Median CI (${u})`, 'CV', 'vs native', 'n']),
     row(['---', '---', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
   ];
   for (const { platform, cells } of group.platforms) {
@@ -78,15 +73,26 @@ function overview(view: ResultsView, groups: TestGroup[]): string[] {
       const worst = worstCell(cells);
       const medians = strategies.map((s) => {
         const cell = cells.find((c) => c.strategy === s);
-        if (!cell?.summary) return cell ? '—' : '';
+        if (!cell) return '';
+        const mark = statusMark(cell);
+        if (!cell.summary) return mark ?? '—';
         const ratio = cell.ratioToNative && s !== REFERENCE_STRATEGY ? ` (${ratioText(cell.ratioToNative.value)})` : '';
         const text = `${figure(cell.summary.median)}${ratio}`;
-        return cell === worst ? `**${text}**` : text;
+        const bolded = cell === worst ? `**${text}**` : text;
+        return mark ? `${bolded} (${mark}, n=${cell.summary.n})` : bolded;
       });
       lines.push(row([testTitle(group), `${group.metric.unit} ${group.metric.lowerIsBetter ? '↓' : '↑'}`, platform.title, ...medians]));
     }
   }
   return lines;
+}
+
+/** How many samples each cell took: a fixed count, or the --runs auto rule. */
+function samplesText(run: RunDocument): string {
+  const { runs, auto, warmup } = run.settings;
+  const after = `after ${warmup} warm-up`;
+  if (runs !== 'auto' || !auto) return `${runs} measured samples per cell ${after}.`;
+  return `Samples per cell until every ratio to native was known to ±${+(auto.precision * 100).toFixed(2)}% (${auto.minRuns} to ${auto.maxRuns}; see Sampling), ${after}.`;
 }
 
 /** The title and what the figures are: one run's settings, or what the runs in view share. */
@@ -96,18 +102,21 @@ function heading(view: ResultsView): string[] {
   const fixtures = [...new Set(view.runs.map((r) => r.settings.fixture))];
   const fixtureUsed = workloads.some((w) => w === 'npm-install' || w === 'build' || w === 'project');
   const same = <T>(pick: (r: RunDocument) => T) => view.runs.every((r) => JSON.stringify(pick(r)) === JSON.stringify(pick(first)));
-  const samples = same((r) => [r.settings.runs, r.settings.warmup])
-    ? `${first.settings.runs} measured samples per cell after ${first.settings.warmup} warm-up. `
-    : `${view.runs.length} runs with different sample counts (see Run). `;
+  const samples = same((r) => [r.settings.runs, r.settings.auto, r.settings.warmup]) ? samplesText(first) : `${view.runs.length} runs with different sample counts (see Runs).`;
   const sizes = same((r) => r.settings.sizes) ? Object.entries(first.settings.sizes) : [];
+  const tooFew = view.cells.some(lacksSamplesForInterval);
+  const count = statusCount(view.cells);
   return [
     `# mountbench: ${workloads.join(', ')}${fixtureUsed ? ` (${fixtures.join(', ')} fixture)` : ''}`,
     '',
-    samples +
-      `Median with its 95% bootstrap confidence interval; "vs native" is the ratio of medians with its 95% interval. ` +
-      `The worst strategy of each platform is in bold.` +
+    `${samples} ` +
+      `Median with a distribution-free confidence interval (its exact coverage in brackets, at least 95%); "vs native" is ` +
+      `the ratio of medians with an interval that holds with at least the probability shown (see Method). ` +
+      (tooFew ? 'An interval needs 6 samples per cell, 7 each for a ratio: — marks where there were fewer. ' : '') +
+      `The worst strategy of each platform (by median) is in bold.` +
       (sizes.length > 0 && !fixtureUsed ? ` Sizes: ${sizes.map(([k, v]) => `${k} ${v}`).join(', ')}.` : ''),
     '',
+    ...(count ? [`**${count}**: marked in the tables; the reasons are under Notes.`, ''] : []),
   ];
 }
 
@@ -123,7 +132,7 @@ function platformsSection(view: ResultsView): string[] {
     lines.push(
       `- **${title}** (\`${p.name}\`, ${id.endpoint}): ${id.kind}, engine ${id.engine.version}, ` +
         `${id.engine.os}, kernel ${id.engine.kernel}, ${id.engine.cpus} CPUs, ${mibText(id.engine.memoryBytes)}; ` +
-        `bind mounts: ${fileSharingText(platform)}; image ${p.image?.ref ?? 'none'}` +
+        `bind mounts: ${fileSharingText(platform)}; image ${p.image?.ref ?? 'none'}${p.image?.note ? ` (${p.image.note})` : ''}` +
         (p.error ? `; error: ${p.error}` : ''),
     );
   }
@@ -140,7 +149,11 @@ function notesSection(view: ResultsView): string[] {
   const outliers = view.cells
     .filter((c) => (c.summary?.outliers.length ?? 0) > 0)
     .map((c) => `${title(c)} / ${testTitle(c)} / ${strategyTitle(c.strategy)}: outlier samples (MAD rule, kept): ${c.summary!.outliers.map((i) => `#${i + 1}`).join(', ')}`);
-  const notes = [...problems(view), ...cellNotes(view), ...outliers];
+  const intervals = view.cells.flatMap((c) => {
+    const why = lacksSamplesForInterval(c) ? null : (c.summary?.intervalNote ?? c.ratioToNative?.intervalNote);
+    return why ? [`${title(c)} / ${testTitle(c)} / ${strategyTitle(c.strategy)}: no interval: ${why}`] : [];
+  });
+  const notes = [...problems(view), ...cellNotes(view), ...intervals, ...outliers, ...view.runs.flatMap((r) => r.notes)];
   const unfinished = view.runs.filter((r) => r.status !== 'complete');
   if (notes.length === 0 && unfinished.length === 0) return [];
   const lines = ['## Notes', ''];
@@ -149,6 +162,34 @@ function notesSection(view: ResultsView): string[] {
     lines.push(`- The ${which} is **${run.status}**${run.statusReason ? `: ${run.statusReason}` : ''}.`);
   }
   return [...lines, ...notes.map((note) => `- ${note}`), ''];
+}
+
+/** Which rule ended the sampling of each platform's workload, under --runs auto. */
+function samplingSection(view: ResultsView): string[] {
+  const auto = view.runs.filter((r) => r.settings.runs === 'auto');
+  if (auto.length === 0) return [];
+  const lines = ['## Sampling', ''];
+  for (const run of auto) {
+    for (const stop of run.stopping) {
+      const title = view.platforms.find((p) => p.key === platformKey(run, stop.platform))?.title ?? stop.platform;
+      const widest = stop.worstHalfWidth === null ? '' : `; widest half-width ±${(stop.worstHalfWidth * 100).toFixed(1)}%`;
+      lines.push(`- ${title} / ${stop.workload}: ${STOP_TEXT[stop.rule]} after ${stop.samples} samples per cell${widest}`);
+    }
+  }
+  return [...lines, ''];
+}
+
+const STOP_TEXT: Record<Stopping['rule'], string> = {
+  runs: 'the planned count',
+  precision: 'stopped: precise enough',
+  'max-runs': 'stopped at --max-runs, not yet precise enough',
+  'max-time': 'stopped at --max-time, not yet precise enough',
+  interrupted: 'interrupted',
+  'no-samples': 'stopped: no cell had a figure left to measure',
+};
+
+function methodSection(): string[] {
+  return ['## Method', '', `- ${MEDIAN_METHOD}`, `- ${RATIO_METHOD}`, ''];
 }
 
 function runSection(view: ResultsView): string[] {
@@ -160,7 +201,7 @@ function runSection(view: ResultsView): string[] {
       `- ${doc.startedAt} — ${doc.finishedAt ?? 'unfinished'}, mountbench ${doc.tool.version}, run ${doc.id}`,
       `- wall time ${durationText(doc.timing.wallSeconds)}; timed samples ${durationText(doc.timing.sampledSeconds)}; cache priming ${durationText(doc.timing.primingSeconds)}` +
         (overhead ? `; overhead ${ratioText(overhead)}` : ''),
-      `- samples ran ${doc.settings.order}, ${doc.settings.online ? 'online (with the registry)' : 'offline from a primed cache'}; bootstrap seed ${doc.settings.seed}`,
+      `- samples ran ${doc.settings.order}, ${doc.settings.online ? 'online (with the registry)' : 'offline from a primed cache'}`,
       '',
     );
   }
@@ -183,6 +224,6 @@ export function renderMarkdown(view: ResultsView): string {
   for (const group of groups) {
     lines.push(`## ${testTitle(group)}: ${metricText(group.metric)}`, '', ...groupTable(group), '');
   }
-  lines.push(...platformsSection(view), ...notesSection(view), ...runSection(view));
+  lines.push(...platformsSection(view), ...notesSection(view), ...samplingSection(view), ...methodSection(), ...runSection(view));
   return lines.join('\n');
 }

@@ -3,9 +3,10 @@
 // Hand-written and deterministic: the same run document always gives the same bytes.
 import type { ResultsView } from '../results/view.js';
 import { STRATEGY_CATALOG, type StrategyName } from '../strategies/catalog.js';
-import { metricText, STRATEGY_ORDER, strategyTitle, testGroups, testTitle, type TestGroup } from './format.js';
+import { isPartial, metricText, statusMark, STRATEGY_ORDER, strategyTitle, testGroups, testTitle, type TestGroup } from './format.js';
 
 const colour = (strategy: StrategyName) => STRATEGY_CATALOG[strategy].colour;
+const PARTIAL_INK = '#B3261E';
 
 const BAR = 34;
 const BAR_GAP = 6;
@@ -96,10 +97,17 @@ function renderPanel(group: TestGroup, top: number, layout: Layout): string[] {
         return;
       }
       const barTop = y(s.median);
+      const mark = statusMark(cell);
+      const tooltip = `${platform.title} / ${strategyTitle(strategy)}${mark ? ` (${mark})` : ''}: median ${valueLabel(s.median)} ${unit}, mean ${valueLabel(s.mean)}, range ${valueLabel(s.min)}–${valueLabel(s.max)}, n=${s.n}`;
       out.push(
-        `<rect x="${n(x)}" y="${n(barTop)}" width="${BAR}" height="${n(y(0) - barTop)}" fill="${colour(strategy)}"><title>${escapeXml(
-          `${platform.title} / ${strategyTitle(strategy)}: median ${valueLabel(s.median)} ${unit}, mean ${valueLabel(s.mean)}, range ${valueLabel(s.min)}–${valueLabel(s.max)}, n=${s.n}`,
-        )}</title></rect>`,
+        `<rect x="${n(x)}" y="${n(barTop)}" width="${BAR}" height="${n(y(0) - barTop)}" fill="${colour(strategy)}"${mark ? ' fill-opacity="0.45"' : ''}><title>${escapeXml(tooltip)}</title></rect>`,
+        // A bar cut short (failed, interrupted) is hatched and says so: its figure is from fewer samples.
+        ...(mark
+          ? [
+              `<rect x="${n(x)}" y="${n(barTop)}" width="${BAR}" height="${n(y(0) - barTop)}" fill="url(#partial)" stroke="${PARTIAL_INK}" stroke-dasharray="3 2"/>`,
+              `<text x="${centre}" y="${n(y(s.max) - 20)}" font-size="10" fill="${PARTIAL_INK}" text-anchor="middle">${escapeXml(`${mark}, n=${s.n}`)}</text>`,
+            ]
+          : []),
         `<line x1="${centre}" x2="${centre}" y1="${n(y(s.min))}" y2="${n(y(s.max))}" stroke="#222" stroke-width="1.2"/>`,
         `<line x1="${n(x + BAR / 2 - 6)}" x2="${n(x + BAR / 2 + 6)}" y1="${n(y(s.max))}" y2="${n(y(s.max))}" stroke="#222" stroke-width="1.2"/>`,
         `<line x1="${n(x + BAR / 2 - 6)}" x2="${n(x + BAR / 2 + 6)}" y1="${n(y(s.min))}" y2="${n(y(s.min))}" stroke="#222" stroke-width="1.2"/>`,
@@ -115,6 +123,14 @@ function renderPanel(group: TestGroup, top: number, layout: Layout): string[] {
     }
   });
   return out;
+}
+
+/** What a bar is, with the real number of samples behind the bars. */
+function caption(view: ResultsView): string {
+  const counts = [...new Set(view.cells.flatMap((c) => (c.summary ? [c.summary.n] : [])))].sort((a, b) => a - b);
+  const samples = counts.length <= 1 ? `${counts[0] ?? 0} samples` : `each cell's samples (n = ${counts[0]} to ${counts[counts.length - 1]})`;
+  const partial = view.cells.some(isPartial) ? '; hatched: cut short (failed or interrupted)' : '';
+  return `Bars: median of ${samples}; whiskers: min–max${partial}.`;
 }
 
 /** Who measured: the host of one run, or how many runs and hosts are in view. */
@@ -153,9 +169,12 @@ export function renderSvg(view: ResultsView): string {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif" role="img">`,
     `<title>${escapeXml(`mountbench: ${workloads} — median per strategy and platform`)}</title>`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
+    ...(view.cells.some(isPartial)
+      ? [`<defs><pattern id="partial" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="6" stroke="${PARTIAL_INK}" stroke-width="1.5"/></pattern></defs>`]
+      : []),
     `<text x="${LEFT}" y="30" font-size="18" font-weight="600" fill="#111">${escapeXml(title)}</text>`,
     `<text x="${LEFT}" y="52" font-size="12" fill="#555">${escapeXml(
-      `Bars: median of ${view.runs[0].settings.runs} samples; whiskers: min–max.`,
+      caption(view),
     )}</text>`,
     `<text x="${LEFT}" y="70" font-size="12" fill="#555">${escapeXml(
       hostLine(view),

@@ -3,15 +3,17 @@ import Table from 'cli-table3';
 import pc from 'picocolors';
 import type { Cell } from '../results/schema.js';
 import type { ResultsView } from '../results/view.js';
-import { REFERENCE_STRATEGY } from '../strategies/catalog.js';
 import {
   badness,
   fileSharingText,
   figure,
+  lacksSamplesForInterval,
   metricText,
   percent,
   problems,
   ratioText,
+  statusCount,
+  statusMark,
   strategyTitle,
   testGroups,
   testTitle,
@@ -26,26 +28,29 @@ function ratioColour(worse: number): (text: string) => string {
 }
 
 function cellColumns(cell: Cell, worst: boolean): string[] {
-  const name = worst ? pc.bold(strategyTitle(cell.strategy)) : strategyTitle(cell.strategy);
+  const mark = statusMark(cell);
+  const title = `${strategyTitle(cell.strategy)}${mark ? ` (${mark})` : ''}`;
+  const name = mark ? pc.red(title) : worst ? pc.bold(title) : title;
   const s = cell.summary;
   if (!s) return [name, '0', pc.dim('—'), '', '', '', '', pc.dim(cell.status === 'ok' ? 'no figure' : cell.status)];
   const ratio = cell.ratioToNative;
-  const half = (s.medianCi95.high - s.medianCi95.low) / 2;
+  const interval = s.interval ? `${figure(s.interval.low)}–${figure(s.interval.high)}` : pc.dim('—');
+  const ratioInterval = ratio?.interval ? pc.dim(` (${ratio.interval.low.toFixed(2)}–${ratio.interval.high.toFixed(2)})`) : '';
   return [
     name,
     String(s.n),
     pc.bold(figure(s.median)),
-    `±${figure(half)}`,
+    interval,
     figure(s.mean),
     `${figure(s.min)}–${figure(s.max)}`,
-    percent(s.cv),
-    ratio ? ratioColour(badness(cell) ?? 1)(ratioText(ratio.value)) : cell.strategy === REFERENCE_STRATEGY ? '1.00x' : pc.dim('—'),
+    s.cv === null ? pc.dim('—') : percent(s.cv),
+    ratio ? `${ratioColour(badness(cell) ?? 1)(ratioText(ratio.value))}${ratioInterval}` : pc.dim('—'),
   ];
 }
 
 function renderGroup(group: TestGroup): string {
   const table = new Table({
-    head: ['Strategy', 'n', `Median (${group.metric.unit})`, '95% CI', 'Mean', 'Range', 'CV', 'vs native'].map((h) => pc.bold(h)),
+    head: ['Strategy', 'n', `Median (${group.metric.unit})`, 'Median CI', 'Mean', 'Range', 'CV', 'vs native'].map((h) => pc.bold(h)),
     colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
     style: { head: [], border: [] },
   });
@@ -60,6 +65,11 @@ function renderGroup(group: TestGroup): string {
 
 export function renderTerminal(view: ResultsView): string {
   const lines = testGroups(view).map((group) => renderGroup(group));
+  const count = statusCount(view.cells);
+  if (count) lines.push(pc.yellow(`  ${count}:`));
   for (const problem of problems(view)) lines.push(pc.yellow(`  ${problem}`));
+  if (view.cells.some(lacksSamplesForInterval)) {
+    lines.push(pc.dim('  — no interval: it needs 6 samples per cell, 7 each for a ratio to native (see results.md)'));
+  }
   return lines.join('\n') + '\n';
 }

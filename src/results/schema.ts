@@ -4,7 +4,9 @@
 import { z } from 'zod';
 import { REFERENCE_STRATEGY, STRATEGY_NAMES } from '../strategies/catalog.js';
 
-export const SCHEMA_VERSION = 1;
+/** 2: distribution-free intervals with their coverage (1 had bootstrap intervals), cell methods, sampling rules.
+ * Documents of version 1 are still read: their summaries are derived again from their samples (store.ts). */
+export const SCHEMA_VERSION = 2;
 
 export const StrategyName = z.enum(STRATEGY_NAMES);
 export type StrategyName = z.infer<typeof StrategyName>;
@@ -57,17 +59,23 @@ export const Metric = z.object({
 });
 export type Metric = z.infer<typeof Metric>;
 
-export const Interval = z.object({ low: z.number(), high: z.number() });
+export const Interval = z.object({
+  low: z.number(),
+  high: z.number(),
+  coverage: z.number().describe('probability that the interval holds the true value: exact for a median, a lower bound for a ratio'),
+});
+export type Interval = z.infer<typeof Interval>;
 
 export const Summary = z.object({
   n: z.number().int(),
   mean: z.number(),
   median: z.number(),
-  stddev: z.number(),
-  cv: z.number().describe('coefficient of variation: stddev / mean'),
+  stddev: z.number().nullable().describe('sample standard deviation; null with one sample'),
+  cv: z.number().nullable().describe('coefficient of variation: stddev / mean; null with one sample or a mean of 0'),
   min: z.number(),
   max: z.number(),
-  medianCi95: Interval.describe('95% bootstrap confidence interval of the median'),
+  interval: Interval.nullable().describe('distribution-free (order-statistic) confidence interval of the median, at least 95%'),
+  intervalNote: z.string().nullable().describe('why there is no interval (too few samples)'),
   outliers: z.array(z.number().int()).describe('sample indexes flagged by the MAD rule (kept, not dropped)'),
 });
 export type Summary = z.infer<typeof Summary>;
@@ -75,7 +83,8 @@ export type Summary = z.infer<typeof Summary>;
 export const Ratio = z.object({
   to: z.literal(REFERENCE_STRATEGY),
   value: z.number().describe('median of this cell / median of the reference cell (below 1 is slower when higher is better)'),
-  ci95: Interval,
+  interval: Interval.nullable().describe('at least 95%, from an interval of each median; null for the reference itself'),
+  intervalNote: z.string().nullable().describe('why there is no interval'),
 });
 export type Ratio = z.infer<typeof Ratio>;
 
@@ -94,6 +103,11 @@ export const Cell = z.object({
   mounts: z.array(FileSharing.extend({ target: z.string() })).describe('mounts of the workload dir seen inside the container'),
   runtime: z.object({ node: z.string().nullable(), npm: z.string().nullable() }).nullable(),
   notes: z.array(z.string()).describe('what the reader should know about these figures, e.g. a cold pass that was not truly cold'),
+  method: z
+    .string()
+    .nullable()
+    .default(null)
+    .describe('how the figure was taken, where that differs between strategies; ratios only compare cells taken the same way'),
   samples: z.array(Sample),
   summary: Summary.nullable(),
   ratioToNative: Ratio.nullable(),
@@ -107,6 +121,16 @@ export const Priming = z.object({
   how: z.string(),
 });
 export type Priming = z.infer<typeof Priming>;
+
+/** Why a platform's workload stopped taking samples. */
+export const Stopping = z.object({
+  platform: z.string(),
+  workload: z.string(),
+  rule: z.enum(['runs', 'precision', 'max-runs', 'max-time', 'interrupted', 'no-samples']),
+  samples: z.number().int().describe('measured samples per cell when it stopped (rounds after the warm-up)'),
+  worstHalfWidth: z.number().nullable().describe('the widest half-width left, relative to its ratio or median (0.05 = 5%)'),
+});
+export type Stopping = z.infer<typeof Stopping>;
 
 export const RunStatus = z.enum(['complete', 'interrupted', 'failed']);
 export type RunStatus = z.infer<typeof RunStatus>;
@@ -125,12 +149,21 @@ export const RunDocument = z.object({
     fixture: z.string().describe('fixture of the npm-install and build workloads, or the project'),
     sizes: z.record(z.string(), z.number()).describe('sizes of the generated workloads (files, file bytes, MB, events)'),
     strategies: z.array(StrategyName),
-    runs: z.number().int(),
+    runs: z.union([z.number().int().min(1), z.literal('auto')]).describe('measured samples per cell, or auto: until precise enough'),
+    auto: z
+      .object({
+        precision: z.number().describe('target half-width of every ratio (or median) interval, relative: 0.05 = 5%'),
+        minRuns: z.number().int(),
+        maxRuns: z.number().int(),
+        maxSeconds: z.number().nullable().describe('sampling time per platform and workload'),
+      })
+      .nullable()
+      .default(null),
     warmup: z.number().int(),
     image: z.string(),
     online: z.boolean(),
     order: z.enum(['interleaved', 'sequential']),
-    seed: z.number().int(),
+    seed: z.number().int().optional().describe('version 1 only: the seed of its bootstrap intervals'),
   }),
   host: z.object({
     os: z.string(),
@@ -146,12 +179,20 @@ export const RunDocument = z.object({
     z.object({
       identity: PlatformIdentity.nullable(),
       name: z.string(),
-      image: z.object({ ref: z.string(), id: z.string() }).nullable(),
+      image: z
+        .object({
+          ref: z.string(),
+          id: z.string(),
+          note: z.string().nullable().default(null).describe('how the image got there when not found or pulled: a fallback, a copy from another platform'),
+        })
+        .nullable(),
       error: z.string().nullable(),
     }),
   ),
   priming: z.array(Priming),
+  stopping: z.array(Stopping).default([]).describe('per platform and workload: which rule ended its sampling'),
   cells: z.array(Cell),
+  notes: z.array(z.string()).default([]).describe('what went wrong while writing the run, e.g. a figure that was not a finite number'),
   timing: z.object({
     wallSeconds: z.number().describe('the whole run, start to finish'),
     sampledSeconds: z.number().describe('sum of all timed steps, warm-ups included, each step once however many measures read it'),

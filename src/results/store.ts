@@ -1,8 +1,10 @@
 // Read and write run documents. Writes go to a temporary file first and are renamed into place, so an
-// interrupted run never leaves a half-written run.json.
+// interrupted run never leaves a half-written file. Documents of an older schema are read too: their summaries
+// are derived again from their samples, which every version keeps.
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { CannotRunError } from '../errors.js';
-import { RunDocument } from './schema.js';
+import { summariseCells } from '../stats/summarise-cells.js';
+import { RunDocument, SCHEMA_VERSION } from './schema.js';
 
 export class RunFileError extends CannotRunError {}
 
@@ -12,8 +14,22 @@ export async function writeAtomically(path: string, content: string): Promise<vo
   await rename(temporary, path);
 }
 
-export async function writeRunDocument(path: string, doc: RunDocument): Promise<void> {
-  await writeAtomically(path, `${JSON.stringify(RunDocument.parse(doc), null, 2)}\n`);
+/** A version 1 document as this version reads it: the same samples, without the summaries of its bootstrap. */
+function fromVersion1(json: { cells?: unknown }): unknown {
+  const cells = Array.isArray(json.cells) ? json.cells.map((c: object) => ({ ...c, summary: null, ratioToNative: null })) : json.cells;
+  return { ...json, schemaVersion: SCHEMA_VERSION, cells };
+}
+
+/** Check a parsed JSON value as a run document, upgrading an older version; `where` names it in errors. */
+export function parseRunDocument(json: unknown, where: string): RunDocument {
+  const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
+  const upgraded = version === 1 ? fromVersion1(json as object) : json;
+  const parsed = RunDocument.safeParse(upgraded);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 5).map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new RunFileError(`${where} is not a mountbench run document:\n${issues.join('\n')}`);
+  }
+  return version === 1 ? { ...parsed.data, cells: summariseCells(parsed.data.cells) } : parsed.data;
 }
 
 export async function readRunDocument(path: string): Promise<RunDocument> {
@@ -29,10 +45,5 @@ export async function readRunDocument(path: string): Promise<RunDocument> {
   } catch (error) {
     throw new RunFileError(`${path} is not JSON: ${(error as Error).message}`);
   }
-  const parsed = RunDocument.safeParse(json);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 5).map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
-    throw new RunFileError(`${path} is not a mountbench run document:\n${issues.join('\n')}`);
-  }
-  return parsed.data;
+  return parseRunDocument(json, path);
 }

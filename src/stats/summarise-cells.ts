@@ -1,8 +1,9 @@
-// The summarise step: from each cell's samples to its summary and its ratio to the `native` cell of its platform.
-// Pure: the same cells and seed always give the same numbers, so `mountbench report` can re-derive them.
-import type { Cell } from '../results/schema.js';
+// The summarise step: from each cell's samples to its summary and its ratio to the reference (native) cell of its
+// platform, workload and measure. Pure: the same cells always give the same numbers, so `mountbench report` can
+// derive them again (documents of an older schema are summarised anew this way).
+import type { Cell, Ratio } from '../results/schema.js';
 import { REFERENCE_STRATEGY } from '../strategies/catalog.js';
-import { medianRatioInterval } from './bootstrap.js';
+import { ratioInterval } from './order-statistics.js';
 import { summarise, type IndexedValue } from './summary.js';
 
 /** The samples that count: measured (not warm-up) and successful. */
@@ -10,34 +11,30 @@ export function measuredValues(cell: Cell): IndexedValue[] {
   return cell.samples.flatMap((s) => (!s.warmup && s.value !== null ? [{ index: s.index, value: s.value }] : []));
 }
 
-/** A stable 32-bit seed per cell (FNV-1a of its id), so cells do not share bootstrap draws. */
-export function cellSeed(runSeed: number, cellId: string): number {
-  let hash = 0x811c9dc5 ^ runSeed;
-  for (const char of cellId) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193);
-  return hash >>> 0;
+function ratioToReference(cell: Cell, reference: Cell | undefined): Ratio | null {
+  if (!cell.summary || !reference?.summary) return null;
+  if (cell === reference) return { to: REFERENCE_STRATEGY, value: 1, interval: null, intervalNote: null };
+  // Figures taken differently (e.g. events written in the sandbox, not on the host) are not compared.
+  if (cell.method !== reference.method) return null;
+  if (reference.summary.median === 0) return null;
+  const interval = ratioInterval(measuredValues(cell).map((v) => v.value), measuredValues(reference).map((v) => v.value));
+  return {
+    to: REFERENCE_STRATEGY,
+    value: cell.summary.median / reference.summary.median,
+    interval: interval.coverage === null ? null : { low: interval.low, high: interval.high, coverage: interval.coverage },
+    intervalNote: interval.coverage === null ? interval.reason : null,
+  };
 }
 
-export function summariseCells(cells: readonly Cell[], runSeed: number): Cell[] {
+export function summariseCells(cells: readonly Cell[]): Cell[] {
   const summarised = cells.map((cell) => {
     const values = measuredValues(cell);
-    return { ...cell, summary: values.length > 0 ? summarise(values, cellSeed(runSeed, cell.id)) : null };
+    return { ...cell, summary: values.length > 0 ? summarise(values) : null };
   });
   return summarised.map((cell) => {
-    const native = summarised.find(
+    const reference = summarised.find(
       (c) => c.platform === cell.platform && c.workload === cell.workload && c.measure === cell.measure && c.strategy === REFERENCE_STRATEGY,
     );
-    if (!cell.summary || !native?.summary || native.summary.median === 0) return { ...cell, ratioToNative: null };
-    return {
-      ...cell,
-      ratioToNative: {
-        to: REFERENCE_STRATEGY,
-        value: cell.summary.median / native.summary.median,
-        ci95: medianRatioInterval(
-          measuredValues(cell).map((v) => v.value),
-          measuredValues(native).map((v) => v.value),
-          cellSeed(runSeed, `${cell.id}/native`),
-        ),
-      },
-    };
+    return { ...cell, ratioToNative: ratioToReference(cell, reference) };
   });
 }

@@ -1,7 +1,8 @@
-// Summary of one cell's measured (non-warm-up, successful) samples.
+// Summary of one cell's measured (non-warm-up, successful) samples. The interval of the median is distribution-free
+// and says its own coverage; with too few samples there is none, and the reason says why, never a range posing as one.
 import type { Summary } from '../results/schema.js';
-import { medianInterval } from './bootstrap.js';
 import { mean, median, stddev } from './descriptive.js';
+import { medianInterval } from './order-statistics.js';
 import { madOutliers } from './outliers.js';
 
 export interface IndexedValue {
@@ -9,19 +10,22 @@ export interface IndexedValue {
   value: number;
 }
 
-export function summarise(samples: readonly IndexedValue[], seed: number): Summary {
+export function summarise(samples: readonly IndexedValue[]): Summary {
   const values = samples.map((s) => s.value);
   const m = mean(values);
-  const sd = stddev(values);
+  // One sample has no spread to speak of: its CV is unknown, not 0 %.
+  const sd = values.length > 1 ? stddev(values) : null;
+  const interval = medianInterval(values);
   return {
     n: values.length,
     mean: m,
     median: median(values),
     stddev: sd,
-    cv: m === 0 ? 0 : sd / m,
+    cv: sd !== null && m !== 0 ? sd / m : null,
     min: Math.min(...values),
     max: Math.max(...values),
-    medianCi95: medianInterval(values, seed),
+    interval: interval.coverage === null ? null : { low: interval.low, high: interval.high, coverage: interval.coverage },
+    intervalNote: interval.coverage === null ? interval.reason : null,
     outliers: madOutliers(values).map((position) => samples[position].index),
   };
 }

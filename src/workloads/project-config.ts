@@ -5,7 +5,7 @@
 //   reset: rm -rf dist           # untimed before each sample (default: empty the deps)
 //   image: node:22               # image with what the command needs
 //   strategies: [native, bind, hybrid]
-//   runs: 5
+//   runs: 7                    # or auto: until every ratio to native is known to within 5%
 //   warmup: 1
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,7 +27,7 @@ export const ProjectConfig = z.strictObject({
   reset: z.string().min(1).optional(),
   image: z.string().min(1).optional(),
   strategies: z.array(z.enum(IMPLEMENTED_STRATEGIES as [ImplementedStrategy, ...ImplementedStrategy[]])).min(1).optional(),
-  runs: z.number().int().min(1).optional(),
+  runs: z.union([z.number().int().min(1), z.literal('auto')], { error: 'expected a number of samples (1 or more) or auto' }).optional(),
   warmup: z.number().int().min(0).optional(),
 });
 export type ProjectConfig = z.infer<typeof ProjectConfig>;

@@ -40,12 +40,23 @@ export class StandInEngine implements PlatformEngine {
   /** Sandboxes get a settle step when true. */
   settles = false;
 
-  constructor(private readonly script: Script = () => ({})) {}
+  /** The platforms offered as image donors at useImage. */
+  donors: string[] = [];
 
-  async useImage(): Promise<ResolvedImage> {
+  constructor(
+    private readonly script: Script = () => ({}),
+    readonly name = 'stand-in',
+  ) {}
+
+  async useImage(_requested: string | null, donors: readonly PlatformEngine[]): Promise<ResolvedImage> {
     this.log.push('useImage');
+    this.donors = donors.map((d) => d.name);
     if (this.failing.useImage) throw new Error(this.failing.useImage);
     return { ref: 'stand-in:1', id: 'sha256:0', note: null };
+  }
+
+  async exportImage(): Promise<NodeJS.ReadableStream | null> {
+    return null;
   }
 
   async fileSharing(): Promise<FileSharing> {

@@ -125,6 +125,27 @@ describe('sharing lab and Podman', () => {
     assert.equal(await leftovers(new Docker({ socketPath: '/run/mblab/docker.sock' }), doc.id), 0);
   });
 
+  it('copies an image that only the host engine has to the lab (docker save | load through the API), and says so', async () => {
+    const image = 'mountbench/copy-test:1';
+    execFileSync('docker', ['tag', 'mountbench/node:offline', image]);
+    try {
+      const out = join(scratch, 'copy');
+      const { code, stderr } = await runCli([
+        'run', '--platform', 'default,mountbench-lab', '--image', image, '--fixture', 'small', '--strategies', 'container',
+        '--runs', '1', '--warmup', '0', '--output', out, '--progress', 'plain',
+      ]);
+      assert.equal(code, 0, stderr);
+      const doc = await readRunDocument(join(out, 'run.json'));
+      assert.equal(doc.platforms[0].image?.note, null, 'the host engine has it');
+      assert.match(doc.platforms[1].image?.note ?? '', /^mountbench\/copy-test:1 copied from default \(docker save \| docker load\)/);
+      assert.ok(doc.cells.every((c) => c.status === 'ok'), doc.cells.map((c) => c.reason).join('; '));
+      assert.match(readFileSync(join(out, 'results.md'), 'utf8'), /copied from default/);
+    } finally {
+      spawnSync('docker', ['rmi', image]);
+      spawnSync('docker', ['-H', 'unix:///run/mblab/docker.sock', 'rmi', image]);
+    }
+  });
+
   it('down leaves nothing behind, even with containers and volumes left on the lab by a failed test', () => {
     const labHost = 'unix:///run/mblab/docker.sock';
     execFileSync('docker', ['-H', labHost, 'volume', 'create', '--label', 'mountbench.run=abandoned', 'abandoned-volume']);

@@ -40,7 +40,7 @@ async function executeWithoutHostNpm(runId: string, workload: Workload, runs: nu
   assert.ok(probed.docker && probed.identity, probed.unreachable ?? '');
   const workDir = join(scratch, runId);
   const engine = new DockerEngine(probed.docker, probed.identity, { runId, workDir, online: false });
-  const executor = new Executor({ runId, workDir, runs, warmup: 0, image: null, order: 'interleaved', hostNpm: null }, quiet);
+  const executor = new Executor({ runId, workDir, sampling: { kind: 'fixed', runs }, warmup: 0, image: null, order: 'interleaved', hostNpm: null }, quiet);
   const name = probed.endpoint.name;
   return executor.execute([{ name, identity: probed.identity, engine }], planRun([name], strategies, [workload]));
 }

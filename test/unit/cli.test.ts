@@ -23,7 +23,7 @@ describe('mountbench CLI', () => {
     const { code, stderr } = await runCli(['run', '--runs', 'zero']);
     assert.equal(code, 64);
     assert.match(stderr, /argument 'zero' is invalid/);
-    assert.match(stderr, /-n, --runs <n>\s+measured samples per cell/);
+    assert.match(stderr, /-n, --runs <n\|auto>\s+measured samples per cell/);
   });
   it('an unknown flag exits 64 and suggests the right one', async () => {
     const { code, stderr } = await runCli(['run', '--strategy', 'bind']);
@@ -36,6 +36,17 @@ describe('mountbench CLI', () => {
     assert.equal(code, 64);
     assert.match(stderr, /sync is planned/);
     assert.match(stderr, /native, container, hybrid, bind, volume/);
+  });
+  it('--runs auto options go with --runs auto, which needs interleaved sampling', async () => {
+    const alone = await runCli(['run', '--precision', '2%']);
+    assert.equal(alone.code, 64);
+    assert.match(alone.stderr, /--precision goes with --runs auto/);
+    const sequential = await runCli(['run', '--runs', 'auto', '--order', 'sequential']);
+    assert.equal(sequential.code, 64);
+    assert.match(sequential.stderr, /needs --order interleaved/);
+    const bad = await runCli(['run', '--runs', 'auto', '--max-time', 'soon']);
+    assert.equal(bad.code, 64);
+    assert.match(bad.stderr, /expected a duration such as 90s, 20m or 1h30m/);
   });
   it('--project needs --command, and --command needs --project', async () => {
     const alone = await runCli(['run', '--command', 'true']);
@@ -65,7 +76,7 @@ describe('mountbench CLI', () => {
     writeFileSync(join(project, 'mountbench.yaml'), 'command: npm ci\nruns: zero\nstrategy: [bind]\n');
     const { code, stderr } = await runCli(['run', '--project', project]);
     assert.equal(code, 64);
-    assert.match(stderr, /mountbench\.yaml:2:7: runs: .*expected number/);
+    assert.match(stderr, /mountbench\.yaml:2:7: runs: expected a number of samples \(1 or more\) or auto/);
     assert.match(stderr, /mountbench\.yaml:3:1: unknown key "strategy"/);
   });
   it('no reachable engine exits 2 with the endpoints tried and how to start them', async () => {
@@ -85,7 +96,7 @@ describe('mountbench CLI', () => {
     assert.ok(schema.properties.cells && schema.properties.platforms && schema.properties.host);
   });
   it('report renders a saved run in each format', async () => {
-    for (const [format, pattern] of [['md', /\| Test Type \|/], ['csv', /^os,platform,/], ['svg', /^<svg /], ['json', /"schemaVersion": 1/], ['samples-csv', /^platform,strategy/], ['table', /Bind mount/]] as const) {
+    for (const [format, pattern] of [['md', /\| Test Type \|/], ['csv', /^os,platform,/], ['svg', /^<svg /], ['json', /"schemaVersion": 2/], ['samples-csv', /^platform,strategy/], ['table', /Bind mount/]] as const) {
       const { code, stdout } = await runCli(['report', RUN, '--format', format]);
       assert.equal(code, 0, format);
       assert.match(stdout, pattern, format);

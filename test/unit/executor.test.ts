@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Executor, type ExecutionSettings, type PlatformTarget, type ProgressListener } from '../../src/bench/executor.js';
-import { planRun, sampleOrder } from '../../src/bench/plan.js';
+import { planRun } from '../../src/bench/plan.js';
 import type { ImplementedStrategy } from '../../src/strategies/catalog.js';
 import { SECONDS, wallTime, type Workload } from '../../src/workloads/workload.js';
 import { StandInEngine, type Script } from '../helpers/stand-in-engine.js';
@@ -17,7 +17,7 @@ const quiet: ProgressListener = {
   platformFinished: () => undefined,
 };
 
-const settings: ExecutionSettings = { runId: 'r', workDir: '/nowhere', runs: 2, warmup: 1, image: null, order: 'interleaved', hostNpm: null };
+const settings: ExecutionSettings = { runId: 'r', workDir: '/nowhere', sampling: { kind: 'fixed', runs: 2 }, warmup: 1, image: null, order: 'interleaved', hostNpm: null };
 
 /** A workload of one step named after it; `prime` set: it needs a cache, so native needs the host's npm. */
 function workload(name: string, options: { prime?: boolean; twoMeasures?: boolean } = {}): Workload {
@@ -55,9 +55,10 @@ async function execute(engine: StandInEngine, strategies: ImplementedStrategy[],
 const steps = (engine: StandInEngine) => engine.log.filter((l) => l.endsWith(' step'));
 
 describe('sample order', () => {
-  it('interleaves round by round, or runs each sandbox to its end', () => {
-    assert.deepEqual(sampleOrder(2, 2, 'interleaved'), [[0, 0], [1, 0], [0, 1], [1, 1]]);
-    assert.deepEqual(sampleOrder(2, 2, 'sequential'), [[0, 0], [0, 1], [1, 0], [1, 1]]);
+  it('sequential order runs each sandbox to its end', async () => {
+    const engine = new StandInEngine();
+    await execute(engine, ['container', 'bind'], [workload('w')], { order: 'sequential' });
+    assert.deepEqual(steps(engine), ['container: w step', 'container: w step', 'container: w step', 'bind: w step', 'bind: w step', 'bind: w step']);
   });
   it('the executor takes warm-up and measured samples of every sandbox in that order, each after its reset', async () => {
     const engine = new StandInEngine();
@@ -67,7 +68,7 @@ describe('sample order', () => {
     assert.equal(engine.log[firstSample - 1], 'container: (reset w) && sync', 'reset and flush before the sample, untimed');
   });
   it('walks the plan: platform by platform, workload by workload, and cleans each platform up', async () => {
-    const [a, b] = [new StandInEngine(), new StandInEngine()];
+    const [a, b] = [new StandInEngine(undefined, 'a'), new StandInEngine(undefined, 'b')];
     const executor = new Executor(settings, quiet);
     const plan = planRun(['a', 'b'], ['volume'], [workload('w1'), workload('w2')]);
     const execution = await executor.execute([target('b', b), target('a', a)], plan);
@@ -77,6 +78,7 @@ describe('sample order', () => {
     ]);
     assert.deepEqual(execution.cells.map((c) => c.id), ['a/w1/volume', 'a/w2/volume', 'b/w1/volume', 'b/w2/volume']);
     assert.deepEqual(execution.platforms[0].identity?.fileSharing, { mechanism: 'none', fstype: 'ext4', mountinfo: null });
+    assert.deepEqual([a.donors, b.donors], [['b'], ['a']], 'every other platform may lend its image');
   });
 });
 
@@ -157,7 +159,7 @@ describe('interrupts and settling', () => {
   it('a sandbox that must settle does so after each timed step, before the next sample', async () => {
     const engine = new StandInEngine();
     engine.settles = true;
-    await execute(engine, ['volume'], [workload('w')], { warmup: 0, runs: 2 });
+    await execute(engine, ['volume'], [workload('w')], { warmup: 0, sampling: { kind: 'fixed', runs: 2 } });
     const sampling = engine.log.filter((l) => l.startsWith('volume: ') && !l.includes('reset'));
     assert.deepEqual(sampling, ['volume: w step', 'volume: settle', 'volume: w step', 'volume: settle']);
   });

@@ -11,7 +11,7 @@ import {
   type CoveredInterval,
   type IntervalResult,
 } from '../../src/stats/order-statistics.js';
-import { seededRandom, type Random } from '../../src/stats/random.js';
+import { seededRandom, type Random } from '../helpers/random.js';
 
 const close = (actual: number, expected: number, tolerance = 1e-12) =>
   assert.ok(Math.abs(actual - expected) <= tolerance, `${actual} is not within ${tolerance} of ${expected}`);

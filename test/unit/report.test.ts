@@ -9,17 +9,17 @@ import { renderResultsCsv, renderSamplesCsv, toCsv } from '../../src/report/csv.
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { niceScale, renderSvg } from '../../src/report/svg.js';
 import { renderTerminal } from '../../src/report/terminal.js';
-import { RunDocument } from '../../src/results/schema.js';
+import { parseRunDocument } from '../../src/results/store.js';
 import { viewOf } from '../../src/results/view.js';
 
-const run = RunDocument.parse(JSON.parse(readFileSync(new URL('../recordings/runs/small-docker-linux.json', import.meta.url), 'utf8')));
+// Both recordings are version 1 documents: read as a user's old run.json is, their summaries derived anew.
+const recording = (name: string) => parseRunDocument(JSON.parse(readFileSync(new URL(`../recordings/runs/${name}`, import.meta.url), 'utf8')), name);
+const run = recording('small-docker-linux.json');
 // Several workloads on two platforms, recorded on this project's CI machine: the host engine and the sshfs lab,
 // `mountbench run --platform default,mountbench-lab --workload files,traverse,bigfile,watch --files 200
 // --bigfile-size 4 --events 5 --runs 2 --warmup 0 --strategies native,hybrid,bind`; its timing.sampledSeconds
 // recomputed when it was found to count a step once per measure).
-const workloadsRun = RunDocument.parse(
-  JSON.parse(readFileSync(new URL('../recordings/runs/workloads-host-and-lab.json', import.meta.url), 'utf8')),
-);
+const workloadsRun = recording('workloads-host-and-lab.json');
 
 const doc = viewOf([run]);
 const workloadsDoc = viewOf([workloadsRun]);

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { medianInterval, medianRatioInterval } from '../../src/stats/bootstrap.js';
 import { mean, median, quantileSorted, stddev } from '../../src/stats/descriptive.js';
 import { madOutliers, medianAbsoluteDeviation } from '../../src/stats/outliers.js';
-import { seededRandom } from '../../src/stats/random.js';
+import { seededRandom } from '../helpers/random.js';
 import { summarise } from '../../src/stats/summary.js';
 
 const close = (actual: number, expected: number, tolerance = 1e-9) =>
@@ -39,29 +38,8 @@ describe('outliers (modified z-score > 3.5)', () => {
   });
 });
 
-describe('bootstrap intervals', () => {
-  const samples = [41.2, 42.8, 40.9, 43.5, 42.1, 41.7, 42.4];
-  it('is reproducible for a seed and differs between seeds', () => {
-    assert.deepEqual(medianInterval(samples, 7), medianInterval(samples, 7));
-    // Medians of resamples are order statistics, so use the ratio (many distinct values) to see the seed matter.
-    const other = samples.map((v) => v * 1.9 + 0.37);
-    assert.notDeepEqual(medianRatioInterval(other, samples, 7), medianRatioInterval(other, samples, 8));
-  });
-  it('brackets the median within the sample range', () => {
-    const { low, high } = medianInterval(samples, 1);
-    assert.ok(low <= median(samples) && median(samples) <= high);
-    assert.ok(low >= Math.min(...samples) && high <= Math.max(...samples));
-  });
-  it('collapses to the value for constant data', () => assert.deepEqual(medianInterval([3, 3, 3], 1), { low: 3, high: 3 }));
-  it('ratio interval brackets the ratio of medians', () => {
-    const bind = [95.1, 97.3, 96.0, 99.2, 94.8];
-    const native = [41.0, 42.2, 40.5, 41.8, 41.1];
-    const { low, high } = medianRatioInterval(bind, native, 3);
-    const ratio = median(bind) / median(native);
-    assert.ok(low <= ratio && ratio <= high, `${low} <= ${ratio} <= ${high}`);
-    assert.ok(low > 2 && high < 2.6);
-  });
-  it('the generator is uniform enough: mean of 10,000 draws near 0.5', () => {
+describe('the seeded generator of the simulations', () => {
+  it('is uniform enough: mean of 10,000 draws near 0.5', () => {
     const random = seededRandom(1);
     const draws = Array.from({ length: 10000 }, random);
     close(mean(draws), 0.5, 0.01);
@@ -73,13 +51,21 @@ describe('summarise', () => {
   it('reports the figures of the measured samples and the outliers by sample index', () => {
     const s = summarise(
       [10, 11, 12, 13, 14, 15].map((index, i) => ({ index, value: [45.1, 45.9, 46.3, 45.5, 61.0, 45.8][i] })),
-      1,
     );
     assert.equal(s.n, 6);
     close(s.median, 45.85);
     close(s.min, 45.1);
     close(s.max, 61.0);
-    close(s.cv, s.stddev / s.mean);
+    close(s.cv!, s.stddev! / s.mean);
     assert.deepEqual(s.outliers, [14]);
+    // Six samples: the order-statistic interval is the whole range, with coverage 1 - 2/2^6.
+    assert.deepEqual(s.interval, { low: 45.1, high: 61.0, coverage: 0.96875 });
+  });
+  it('has no CV and no interval with one sample, and says why', () => {
+    const s = summarise([{ index: 1, value: 42 }]);
+    assert.equal(s.cv, null);
+    assert.equal(s.stddev, null);
+    assert.equal(s.interval, null);
+    assert.match(s.intervalNote!, /needs at least 6 samples/);
   });
 });

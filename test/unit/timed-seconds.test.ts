@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { timedSeconds } from '../../src/bench/timed-seconds.js';
-import { RunDocument } from '../../src/results/schema.js';
+import { parseRunDocument } from '../../src/results/store.js';
 import { filesWorkload } from '../../src/workloads/files.js';
 
-const doc = RunDocument.parse(JSON.parse(readFileSync(new URL('../recordings/runs/workloads-host-and-lab.json', import.meta.url), 'utf8')));
+const doc = parseRunDocument(JSON.parse(readFileSync(new URL('../recordings/runs/workloads-host-and-lab.json', import.meta.url), 'utf8')), 'recording');
 
 describe('timedSeconds', () => {
   it('counts the files step once, not once per measure', () => {

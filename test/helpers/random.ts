@@ -1,4 +1,4 @@
-// A small seeded generator (mulberry32): bootstrap intervals must come out the same every time a report is rendered.
+// A small seeded generator (mulberry32) for the statistics tests' simulations: the same draws on every run.
 export type Random = () => number;
 
 export function seededRandom(seed: number): Random {
