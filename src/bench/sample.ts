@@ -101,6 +101,10 @@ function record(
       ...(failure instanceof StepFailure ? { outputTail: failure.outputTail } : {}),
     };
     cell.samples.push(sample);
+    if (reading?.method) {
+      cell.method = reading.method.name;
+      if (reading.method.note && !cell.notes.includes(reading.method.note)) cell.notes.push(reading.method.note);
+    }
     if (failure) {
       cell.status = 'failed';
       cell.reason = failure instanceof StepFailure ? failureReason(l.workload, index, failure) : `sample ${index + 1} could not run: ${lastLine(failure.message)}`;

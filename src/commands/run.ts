@@ -104,6 +104,7 @@ export async function runCommand(options: RunOptions, argv: string[]): Promise<R
     workloads: workloads.length,
     cellsPerPlatform: options.strategies.length * workloads.length,
     samplesPerCell: options.warmup + maxRuns(options.sampling),
+    auto: options.sampling.kind === 'auto',
     warmup: options.warmup,
   };
   const useTty = options.progress === 'tty' || (options.progress === 'auto' && process.stdout.isTTY && process.stderr.isTTY && !process.env.CI);

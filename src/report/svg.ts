@@ -105,7 +105,7 @@ function renderPanel(group: TestGroup, top: number, layout: Layout): string[] {
         ...(mark
           ? [
               `<rect x="${n(x)}" y="${n(barTop)}" width="${BAR}" height="${n(y(0) - barTop)}" fill="url(#partial)" stroke="${PARTIAL_INK}" stroke-dasharray="3 2"/>`,
-              `<text x="${centre}" y="${n(y(s.max) - 20)}" font-size="10" fill="${PARTIAL_INK}" text-anchor="middle">${escapeXml(`${mark}, n=${s.n}`)}</text>`,
+              `<text x="${centre}" y="${n(y(s.max) - 20)}" font-size="10" fill="${PARTIAL_INK}" text-anchor="middle">${escapeXml(`n=${s.n}`)}</text>`,
             ]
           : []),
         `<line x1="${centre}" x2="${centre}" y1="${n(y(s.min))}" y2="${n(y(s.max))}" stroke="#222" stroke-width="1.2"/>`,
@@ -125,12 +125,27 @@ function renderPanel(group: TestGroup, top: number, layout: Layout): string[] {
   return out;
 }
 
+const LEGEND_ROW = 20;
+
+/** The legend's swatches, laid out in rows that fit the width: one per strategy, and the hatch of cut-short cells. */
+function legendItems(strategies: StrategyName[], partial: boolean, width: number) {
+  const items = strategies.map((strategy) => ({ swatch: `fill="${colour(strategy)}"`, label: strategyTitle(strategy), ink: '#222' }));
+  if (partial) items.push({ swatch: `fill="url(#partial)" stroke="${PARTIAL_INK}" stroke-dasharray="3 2"`, label: 'cut short (failed or interrupted)', ink: PARTIAL_INK });
+  let [x, row] = [LEFT, 0];
+  return items.map((item) => {
+    const itemWidth = 18 + item.label.length * 7 + 24;
+    if (x > LEFT && x + itemWidth - 24 > width - RIGHT) [x, row] = [LEFT, row + 1];
+    const placed = { ...item, x, row };
+    x += itemWidth;
+    return placed;
+  });
+}
+
 /** What a bar is, with the real number of samples behind the bars. */
 function caption(view: ResultsView): string {
   const counts = [...new Set(view.cells.flatMap((c) => (c.summary ? [c.summary.n] : [])))].sort((a, b) => a - b);
   const samples = counts.length <= 1 ? `${counts[0] ?? 0} samples` : `each cell's samples (n = ${counts[0]} to ${counts[counts.length - 1]})`;
-  const partial = view.cells.some(isPartial) ? '; hatched: cut short (failed or interrupted)' : '';
-  return `Bars: median of ${samples}; whiskers: min–max${partial}.`;
+  return `Bars: median of ${samples}; whiskers: min–max.`;
 }
 
 /** Who measured: the host of one run, or how many runs and hosts are in view. */
@@ -151,8 +166,8 @@ export function renderSvg(view: ResultsView): string {
   const contentWidth = platformCount * groupWidth + (platformCount + 1) * GROUP_GAP;
   const workloads = [...new Set(view.runs.flatMap((r) => r.settings.workloads))].join(', ');
   const title = `${workloads}: per mount strategy`;
-  // Wide enough for the bars and for the title (about 10 px per character at 18 px).
-  const width = Math.max(LEFT + RIGHT + contentWidth, 640, Math.ceil(LEFT + RIGHT + title.length * 10));
+  // Wide enough for the bars, the title (about 10 px per character at 18 px) and the caption (about 6.5 at 12 px).
+  const width = Math.max(LEFT + RIGHT + contentWidth, 640, Math.ceil(LEFT + RIGHT + title.length * 10), Math.ceil(LEFT + RIGHT + caption(view).length * 6.5));
   // Centre the groups when the chart is wider than they need (one platform).
   const layout: Layout = {
     strategies,
@@ -162,7 +177,8 @@ export function renderSvg(view: ResultsView): string {
     plotRight: width - RIGHT,
   };
   const legendTop = HEADER + groups.length * PANEL_HEIGHT + 16;
-  const height = legendTop + LEGEND;
+  const legend = legendItems(strategies, view.cells.some(isPartial), width);
+  const height = legendTop + LEGEND + (legend[legend.length - 1].row * LEGEND_ROW);
   const out: string[] = [];
 
   out.push(
@@ -182,15 +198,12 @@ export function renderSvg(view: ResultsView): string {
   );
   groups.forEach((group, i) => out.push(...renderPanel(group, HEADER + i * PANEL_HEIGHT, layout)));
 
-  // Legend.
-  let legendX = LEFT;
-  for (const strategy of strategies) {
-    const label = strategyTitle(strategy);
+  for (const item of legend) {
+    const top = legendTop + item.row * LEGEND_ROW;
     out.push(
-      `<rect x="${legendX}" y="${legendTop}" width="12" height="12" fill="${colour(strategy)}"/>`,
-      `<text x="${legendX + 18}" y="${legendTop + 10}" font-size="12" fill="#222">${escapeXml(label)}</text>`,
+      `<rect x="${n(item.x)}" y="${top}" width="12" height="12" ${item.swatch}/>`,
+      `<text x="${n(item.x + 18)}" y="${top + 10}" font-size="12" fill="${item.ink}">${escapeXml(item.label)}</text>`,
     );
-    legendX += 18 + label.length * 7 + 24;
   }
   out.push('</svg>', '');
   return out.join('\n');

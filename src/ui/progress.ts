@@ -35,9 +35,14 @@ function sandboxName(cell: Cell, plan: ProgressPlan): string {
   return plan.workloads > 1 ? `${cell.workload} / ${cell.strategy}` : cell.strategy;
 }
 
+/** "8", or "≤31" under --runs auto. */
+function countText(plan: ProgressPlan): string {
+  return `${plan.auto ? '≤' : ''}${plan.samplesPerCell}`;
+}
+
 function sampleText(cell: Cell, index: number, plan: ProgressPlan): string {
   const warm = index < plan.warmup ? ' (warm-up)' : '';
-  return `${sandboxName(cell, plan)} sample ${index + 1}/${plan.samplesPerCell}${warm}`;
+  return `${sandboxName(cell, plan)} sample ${index + 1}/${countText(plan)}${warm}`;
 }
 
 /** The sample's first figure: "0.41 s", "create 0.0812 s", or why there is none. */
@@ -49,6 +54,8 @@ function valueText(cell: Cell, sample: Sample): string {
 export interface ProgressPlan {
   platforms: string[];
   workloads: number;
+  /** Under --runs auto samplesPerCell is the most a cell may take: counts and ETAs are upper bounds. */
+  auto: boolean;
   /** Sandboxes (workload × strategy) per platform; each takes samplesPerCell samples. */
   cellsPerPlatform: number;
   samplesPerCell: number;
@@ -77,7 +84,7 @@ export class PlainProgress implements ProgressListener {
     clock?.tick();
     const value = valueText(cell, sample);
     const eta = clock?.eta() ?? null;
-    const timing = clock ? ` · elapsed ${durationText(clock.elapsed())}${eta !== null ? ` · ETA ${durationText(eta)}` : ''}` : '';
+    const timing = clock ? ` · elapsed ${durationText(clock.elapsed())}${eta !== null ? ` · ETA ${this.plan.auto ? '≤' : ''}${durationText(eta)}` : ''}` : '';
     this.write(`[${cell.platform}] ${sampleText(cell, sample.index, this.plan)}: ${value}${timing}`);
   }
   platformFinished(platform: string, error: string | null): void {
@@ -173,7 +180,7 @@ export class ListrProgress implements ProgressListener {
     const slot = this.slots.get(name)!;
     if (!slot.task) return;
     const eta = slot.clock.eta();
-    const timing = slot.activity === 'sampling' ? ` · elapsed ${clock(slot.clock.elapsed())}${eta !== null ? ` · ETA ${clock(eta)}` : ''}` : '';
+    const timing = slot.activity === 'sampling' ? ` · elapsed ${clock(slot.clock.elapsed())}${eta !== null ? ` · ETA ${this.plan.auto ? '≤' : ''}${clock(eta)}` : ''}` : '';
     // One multi-line title: listr2 redraws titles in place, while task output is a log that accumulates.
     slot.task.title = [`${slot.title}${timing}`, ...(slot.activity === 'done' ? [] : [...slot.lines.values()].map((l) => `  ${l}`))].join('\n');
   }
@@ -209,7 +216,7 @@ export class ListrProgress implements ProgressListener {
     const name = sandboxName(cell, this.plan);
     // Only the workload in flight: earlier workloads' lines would pile up.
     for (const key of slot.lines.keys()) if (this.plan.workloads > 1 && !key.startsWith(`${cell.workload} /`)) slot.lines.delete(key);
-    slot.lines.set(name, `${name.padEnd(this.plan.workloads > 1 ? 22 : 10)} ${sample.index + 1}/${this.plan.samplesPerCell} · last ${valueText(cell, sample)}${soFar}`);
+    slot.lines.set(name, `${name.padEnd(this.plan.workloads > 1 ? 22 : 10)} ${sample.index + 1}/${countText(this.plan)} · last ${valueText(cell, sample)}${soFar}`);
     this.render(cell.platform);
   }
   platformFinished(platform: string, error: string | null): void {

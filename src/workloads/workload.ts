@@ -14,6 +14,8 @@ export interface WorkloadOptions {
 export interface StepReading {
   wallSeconds: number;
   values: Record<string, unknown>;
+  /** How the figures were taken, when strategies cannot all take them the same way (see WATCH_METHODS). */
+  method?: { name: string; note: string | null };
 }
 
 /** A watch step: a watcher runs in the sandbox while files appear in `dir`, written from the host side when the

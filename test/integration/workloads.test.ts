@@ -41,6 +41,16 @@ describe('built-in workloads on the host engine', () => {
         assert.equal(cellOf(doc, 'watch', 'missed', strategy).summary!.median, 0);
       }
     }
+    // Like with like: watch events are written on the host where the project has a host side, inside the sandbox
+    // otherwise; only figures taken the same way as native's get a ratio.
+    for (const strategy of ['native', 'hybrid', 'bind']) assert.equal(cellOf(doc, 'watch', 'p50', strategy).method, 'written on the host');
+    for (const strategy of ['hybrid', 'bind']) assert.ok(cellOf(doc, 'watch', 'p50', strategy).ratioToNative, strategy);
+    for (const strategy of ['container', 'volume']) {
+      const cell = cellOf(doc, 'watch', 'p50', strategy);
+      assert.equal(cell.method, 'written inside the sandbox');
+      assert.equal(cell.ratioToNative, null, `${strategy}: no ratio across methods`);
+      assert.match(cell.notes.join(' '), /not compared with native/);
+    }
     // As root on Linux the engine shares the host's kernel, whose caches can be dropped: cold passes are cold.
     if (process.getuid?.() === 0) {
       for (const cell of doc.cells.filter((c) => c.workload === 'traverse' || c.workload === 'bigfile')) assert.deepEqual(cell.notes, [], cell.id);

@@ -11,6 +11,7 @@ import { niceScale, renderSvg } from '../../src/report/svg.js';
 import { renderTerminal } from '../../src/report/terminal.js';
 import { parseRunDocument } from '../../src/results/store.js';
 import { viewOf } from '../../src/results/view.js';
+import { summariseCells } from '../../src/stats/summarise-cells.js';
 
 // Both recordings are version 1 documents: read as a user's old run.json is, their summaries derived anew.
 const recording = (name: string) => parseRunDocument(JSON.parse(readFileSync(new URL(`../recordings/runs/${name}`, import.meta.url), 'utf8')), name);
@@ -100,5 +101,39 @@ describe('report details', () => {
     const table = renderTerminal(doc);
     assert.match(table, /bind mounts: none \(ext4\)/);
     assert.match(table, /Bind mount \+ volume/);
+  });
+});
+
+describe('failed and partial cells are marked in every format', () => {
+  // The recorded run, with its bind cell cut short after one sample: a failed cell that still has a summary.
+  const partialRun = recording('small-docker-linux.json');
+  const bind = partialRun.cells.find((c) => c.strategy === 'bind')!;
+  Object.assign(bind, { status: 'failed', reason: 'sample 3 exited with 1: npm ERR! broke', samples: bind.samples.slice(0, 2) });
+  const view = viewOf([{ ...partialRun, cells: summariseCells(partialRun.cells) }]);
+  it('results.md counts them at the top and marks the row', () => {
+    const md = renderMarkdown(view);
+    assert.match(md.split('## npm-install')[0], /\*\*1 cell failed\*\*: marked in the tables; the reasons are under Notes\./);
+    assert.match(md, /\| Bind mount \(failed\) \| [^\n]* \| 1 \|\n/);
+    assert.match(md, /## Notes\n\n- Docker on Linux \(engine 20\.10\.24\+dfsg1\) \/ npm-install \/ Bind mount: failed — sample 3 exited with 1: npm ERR! broke/);
+  });
+  it('the terminal table marks the strategy and counts the failures', () => {
+    const table = stripVTControlCharacters(renderTerminal(view));
+    assert.match(table, /Bind mount \(failed\)\s*│\s*1\s*│/);
+    assert.match(table, /1 cell failed:/);
+  });
+  it('results.csv says its status; the chart hatches the bar, labels it, and gives the real n', () => {
+    assert.match(renderResultsCsv(view), /,bind,Bind mount,npm-install,time,s,failed,1,/);
+    const svg = renderSvg(view);
+    assert.match(svg, /fill="url\(#partial\)"/);
+    assert.match(svg, /fill="#B3261E" text-anchor="middle">n=1</);
+    assert.match(svg, />cut short \(failed or interrupted\)</);
+    assert.match(svg, /Bars: median of each cell's samples \(n = 1 to 2\); whiskers: min–max\./);
+  });
+  it('the overview of several tests marks it too', () => {
+    const lab = recording('workloads-host-and-lab.json');
+    const cell = lab.cells.find((c) => c.workload === 'files' && c.measure === 'stat' && c.strategy === 'bind' && c.platform === 'mountbench-lab')!;
+    Object.assign(cell, { status: 'interrupted', reason: 'run interrupted (Ctrl-C)' });
+    const md = renderMarkdown(viewOf([lab]));
+    assert.match(md, /\| files stat \| s ↓ \| Docker on Linux 20\.10\.24\+dfsg1 \(mountbench-lab\) \|[^\n]*\(interrupted, n=2\) \|/);
   });
 });
