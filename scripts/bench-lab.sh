@@ -15,7 +15,7 @@ node dist/bin.js run --all-platforms --fixture cra \
   --runs "${BENCH_RUNS:-3}" --warmup "${BENCH_WARMUP:-1}" --output "$out" "$@" || code=$?
 if [ -f "$out/run.json" ]; then
   cat "$out/results.md"
-  node --import tsx scripts/compare-with-seed.ts "$out/run.json" data/published-results.csv | tee "$out/seed-comparison.md"
+  node dist/bin.js compare "$out" --published --format md | tee "$out/seed-comparison.md"
 fi
 echo "run directory: $out (the lab stays up; stop it with: bash scripts/sharing-lab.sh down)" >&2
 exit $code

@@ -28,6 +28,8 @@ export interface RunOptions {
   online: boolean;
   order: SampleOrder;
   progress: 'auto' | 'tty' | 'plain';
+  /** Record the run in the local history. */
+  history: boolean;
 }
 
 /** The run command's flags as commander parsed them (defaults filled in). */
@@ -56,6 +58,7 @@ export interface RunFlags {
   online?: true;
   order: SampleOrder;
   progress: 'auto' | 'tty' | 'plain';
+  history: boolean;
 }
 
 /** --max-runs from maxRuns. */
@@ -103,5 +106,6 @@ export function resolveRunOptions(flags: RunFlags, givenOnCommandLine: (flag: ke
     online: flags.online ?? false,
     order: flags.order,
     progress: flags.progress,
+    history: flags.history,
   };
 }

@@ -15,7 +15,9 @@ import { startHint } from '../platforms/kinds/catalog.js';
 import { durationText, overheadRatio, ratioText } from '../report/format.js';
 import { renderTerminal } from '../report/terminal.js';
 import type { RunDocument } from '../results/schema.js';
+import { appendHistory, historyEntry, historyPath } from '../results/history.js';
 import { saveRunDirectory } from '../results/save.js';
+import { EXPORTERS } from '../report/exporters.js';
 import { viewOf } from '../results/view.js';
 import { ListrProgress, PlainProgress, type ProgressPlan } from '../ui/progress.js';
 import { newRunId } from '../util/labels.js';
@@ -152,9 +154,15 @@ export async function runCommand(options: RunOptions, argv: string[]): Promise<R
   const saved = await saveRunDirectory(runDir, doc);
   process.stdout.write(`\n${renderTerminal(viewOf([saved.doc]))}`);
   for (const problem of saved.problems) process.stderr.write(pc.red(`${problem}\n`));
+  if (options.history && saved.problems.length === 0) {
+    // The history is a convenience: failing to record the run must not fail it.
+    await appendHistory(historyPath(), historyEntry(saved.doc, join(runDir, 'run.json'))).catch((error: Error) =>
+      process.stderr.write(pc.yellow(`could not record the run in the history (${historyPath()}): ${error.message}\n`)),
+    );
+  }
   const overhead = overheadRatio(doc);
   process.stderr.write(
-    `\n${pc.bold('wrote')} ${runDir}/{run.json,results.md,results.csv,samples.csv,chart.svg}` +
+    `\n${pc.bold('wrote')} ${runDir}/{${EXPORTERS.flatMap((e) => (e.fileName ? [e.fileName] : [])).join(',')}}` +
       (overhead ? pc.dim(` · run overhead ${ratioText(overhead)} of measured time`) : '') +
       '\n',
   );

@@ -18,7 +18,7 @@ export function renderResultsCsv(view: ResultsView): string {
   const header = [
     'os', 'platform', 'platform_name', 'platform_kind', 'file_sharing', 'strategy', 'test_type', 'workload', 'measure', 'unit',
     'status', 'n', 'mean', 'median', 'stddev', 'cv', 'min', 'max', 'median_ci_low', 'median_ci_high', 'median_ci_coverage',
-    'ratio_to_native', 'ratio_ci_low', 'ratio_ci_high', 'ratio_ci_coverage_at_least', 'interval_note', 'reason',
+    'ratio_to_native', 'ratio_ci_low', 'ratio_ci_high', 'ratio_ci_coverage_at_least', 'interval_note', 'reason', 'source',
   ];
   const rows = testGroups(view).flatMap((group) => group.platforms.flatMap(({ platform, cells }) =>
     cells.map((c) => {
@@ -29,11 +29,18 @@ export function renderResultsCsv(view: ResultsView): string {
         c.strategy, strategyTitle(c.strategy), c.workload, c.measure, c.metric.unit, c.status, s?.n ?? 0, s?.mean, s?.median,
         s?.stddev, s?.cv, s?.min, s?.max, s?.interval?.low, s?.interval?.high, s?.interval?.coverage, c.ratioToNative?.value,
         c.ratioToNative?.interval?.low, c.ratioToNative?.interval?.high, c.ratioToNative?.interval?.coverage,
-        s?.intervalNote ?? c.ratioToNative?.intervalNote, c.reason,
+        s?.intervalNote ?? c.ratioToNative?.intervalNote, c.reason, `run ${platform.run.id}`,
       ];
     })),
   );
-  return toCsv(header, rows);
+  // The articles' figures, when in view: their ratios of means, marked by their source, never as measurements.
+  const published = view.published.flatMap((p) =>
+    p.ratios.map((r) => [
+      p.os, p.platform, '', '', '', r.strategy, strategyTitle(r.strategy), p.workload, 'time', 's', 'published', '', '', '', '', '', '', '', '',
+      '', '', r.value, '', '', '', '', r.note, `published ${p.source} (${p.date}, ${p.machine})`,
+    ]),
+  );
+  return toCsv(header, [...rows, ...published]);
 }
 
 export function renderSamplesCsv(view: ResultsView): string {

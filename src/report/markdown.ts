@@ -3,6 +3,7 @@
 import type { RunDocument, Stopping } from '../results/schema.js';
 import { platformKey, type ResultsView, type ViewCell, type ViewPlatform } from '../results/view.js';
 import { MEDIAN_METHOD, RATIO_METHOD } from '../stats/order-statistics.js';
+import { changeRows, comparisonTables, isComparison } from './comparison.js';
 import { REFERENCE_STRATEGY } from '../strategies/catalog.js';
 import {
   cellNotes,
@@ -208,9 +209,47 @@ function runSection(view: ResultsView): string[] {
   return lines;
 }
 
+/** Ratios to native side by side across runs and the articles; only when the view compares. */
+function comparisonSection(view: ResultsView): string[] {
+  if (!isComparison(view)) return [];
+  const lines = [
+    '## Ratios to native across runs',
+    '',
+    'What travels between machines: each platform under each strategy over its own native on the same machine. ' +
+      'Measured ratios are of medians, with their interval; published ones are the articles\' ratios of means, not measured here.',
+    '',
+  ];
+  for (const table of comparisonTables(view)) {
+    const names = table.strategies.map((s) => strategyTitle(s));
+    lines.push(`### ${table.test}`, '', row(['Platform', 'Machine', 'Date', 'Source', ...names]), row(['---', '---', '---', '---', ...names.map(() => '---:')]));
+    for (const r of table.rows) {
+      const cells = [r.title, r.machine, r.date, r.source, ...table.strategies.map((s) => r.ratios[s] ?? '—')];
+      lines.push(row(r.published ? cells.map((c, i) => (i === 0 ? `*${c}*` : c)) : cells));
+    }
+    lines.push('', ...table.notes.map((note) => `${note}`), ...(table.notes.length ? [''] : []));
+  }
+  return lines;
+}
+
+/** Per cell, the change since the baseline run of the same platform. */
+function changeSection(view: ResultsView): string[] {
+  if (!view.baseline) return [];
+  const rows = changeRows(view);
+  const lines = [
+    `## Change since the baseline (run ${view.baseline.id}, ${view.baseline.startedAt.slice(0, 10)})`,
+    '',
+    'Median now over median then, with its interval: faster or slower when the interval excludes 1, otherwise no detectable change.',
+    '',
+  ];
+  if (rows.length === 0) return [...lines, 'No cell of the other runs matches one of the baseline (same platform, workload, fixture, measure and strategy).', ''];
+  lines.push(row(['Test', 'Platform', 'Test Type', 'Unit', 'Baseline median', 'Median now', 'Change']), row(['---', '---', '---', '---', '---:', '---:', '---']));
+  for (const r of rows) lines.push(row([r.test, r.platform, strategyTitle(r.strategy), r.unit, r.before, r.now, r.change]));
+  return [...lines, ''];
+}
+
 export function renderMarkdown(view: ResultsView): string {
   const groups = testGroups(view);
-  const lines = heading(view);
+  const lines = [...heading(view), ...comparisonSection(view), ...changeSection(view)];
   if (groups.length > 1) {
     lines.push(
       '## Overview',

@@ -3,6 +3,7 @@ import Table from 'cli-table3';
 import pc from 'picocolors';
 import type { Cell } from '../results/schema.js';
 import type { ResultsView } from '../results/view.js';
+import { changeRows, comparisonTables, isComparison } from './comparison.js';
 import {
   badness,
   fileSharingText,
@@ -63,8 +64,30 @@ function renderGroup(group: TestGroup): string {
   return `${pc.bold(testTitle(group))} ${pc.dim(`· ${metricText(group.metric)}`)}\n${table.toString()}`;
 }
 
+/** Ratios to native across runs (and the articles), then the change since a baseline: when the view compares. */
+function renderComparison(view: ResultsView): string[] {
+  const out = comparisonTables(view).map((t) => {
+    const table = new Table({ head: ['Platform', 'Machine · date', ...t.strategies.map(strategyTitle)].map((h) => pc.bold(h)), style: { head: [], border: [] } });
+    for (const r of t.rows) {
+      const title = r.published ? pc.italic(`${r.title}\n${pc.dim(r.source)}`) : r.title;
+      table.push([title, pc.dim(`${r.machine}\n${r.date}`), ...t.strategies.map((s) => r.ratios[s] ?? pc.dim('—'))]);
+    }
+    return `${pc.bold(`${t.test}: ratio to native`)}\n${table.toString()}${t.notes.map((n) => `\n${pc.dim(n)}`).join('')}`;
+  });
+  const changes = changeRows(view);
+  if (view.baseline && changes.length > 0) {
+    const table = new Table({ head: ['Test', 'Platform', 'Strategy', 'Then', 'Now', 'Change'].map((h) => pc.bold(h)), style: { head: [], border: [] } });
+    for (const c of changes) {
+      const colour = c.verdict === 'faster' || c.verdict === 'better' ? pc.green : c.verdict === 'slower' || c.verdict === 'worse' ? pc.red : pc.dim;
+      table.push([c.test, c.platform, strategyTitle(c.strategy), `${c.before} ${c.unit}`, `${c.now} ${c.unit}`, colour(c.change)]);
+    }
+    out.push(`${pc.bold(`change since the baseline (run ${view.baseline.id})`)}\n${table.toString()}`);
+  }
+  return out;
+}
+
 export function renderTerminal(view: ResultsView): string {
-  const lines = testGroups(view).map((group) => renderGroup(group));
+  const lines = [...(isComparison(view) ? renderComparison(view) : []), ...testGroups(view).map((group) => renderGroup(group))];
   const count = statusCount(view.cells);
   if (count) lines.push(pc.yellow(`  ${count}:`));
   for (const problem of problems(view)) lines.push(pc.yellow(`  ${problem}`));

@@ -1,6 +1,8 @@
 // A view over one or many run documents — runs from several machines, days or platforms side by side — that every
 // report renders from. One run is the special case of many. Cells are keyed by run and platform, so two machines'
 // "default" platforms never collide, and each platform gets a title that tells it apart from the others in view.
+import { changeOf, type Change } from '../stats/change.js';
+import { publishedPlatforms, type PublishedPlatform, type PublishedRow } from './published.js';
 import type { Cell, RunDocument } from './schema.js';
 
 export type PlatformRecord = RunDocument['platforms'][number];
@@ -16,11 +18,29 @@ export interface ViewPlatform {
 
 export type ViewCell = Cell & { platformKey: string };
 
+/** A cell of a later run next to the same cell of the baseline run (same platform, workload, measure, strategy). */
+export interface CellChange {
+  baseline: ViewCell;
+  now: ViewCell;
+  change: Change;
+}
+
 export interface ResultsView {
   runs: readonly RunDocument[];
   /** In run order, then in each run's own order. */
   platforms: readonly ViewPlatform[];
   cells: readonly ViewCell[];
+  /** The articles' figures, when asked for: rows of their own, never mixed with measurements. */
+  published: readonly PublishedPlatform[];
+  /** The run the others are checked against (--baseline), and what changed since. */
+  baseline: RunDocument | null;
+  changes: readonly CellChange[];
+}
+
+export interface ViewOptions {
+  published?: readonly PublishedRow[];
+  /** Id of the run (among `runs`) the others are compared with. */
+  baseline?: string;
 }
 
 export function platformKey(run: RunDocument, name: string): string {
@@ -48,7 +68,24 @@ function titles(runs: readonly RunDocument[]): Map<string, string> {
   return result;
 }
 
-export function viewOf(runs: readonly RunDocument[]): ResultsView {
+/** Where two runs' settings make their cells comparable: same workload and fixture (sizes are not compared). */
+function sameTest(a: RunDocument, b: RunDocument): boolean {
+  return a.settings.fixture === b.settings.fixture;
+}
+
+function changesSince(baseline: RunDocument, runs: readonly RunDocument[], cells: readonly ViewCell[]): CellChange[] {
+  const before = cells.filter((c) => c.platformKey.startsWith(`${baseline.id}/`));
+  return runs
+    .filter((run) => run !== baseline && sameTest(run, baseline))
+    .flatMap((run) => cells.filter((c) => c.platformKey.startsWith(`${run.id}/`)))
+    .flatMap((now) => {
+      const then = before.find((b) => b.platform === now.platform && b.workload === now.workload && b.measure === now.measure && b.strategy === now.strategy);
+      const change = then && changeOf(then, now);
+      return then && change ? [{ baseline: then, now, change }] : [];
+    });
+}
+
+export function viewOf(runs: readonly RunDocument[], options: ViewOptions = {}): ResultsView {
   const title = titles(runs);
   const platforms = runs.flatMap((run) =>
     run.platforms.map((record) => ({ key: platformKey(run, record.name), run, record, title: title.get(platformKey(run, record.name))! })),
@@ -61,7 +98,16 @@ export function viewOf(runs: readonly RunDocument[]): ResultsView {
     }
   }
   const cells = runs.flatMap((run) => run.cells.map((cell) => ({ ...cell, platformKey: platformKey(run, cell.platform) })));
-  return { runs, platforms, cells };
+  const baseline = options.baseline === undefined ? null : (runs.find((r) => r.id === options.baseline) ?? null);
+  if (options.baseline !== undefined && !baseline) throw new Error(`the baseline run ${options.baseline} is not among the runs`);
+  return {
+    runs,
+    platforms,
+    cells,
+    published: publishedPlatforms(options.published ?? []),
+    baseline,
+    changes: baseline ? changesSince(baseline, runs, cells) : [],
+  };
 }
 
 /** The platform of a key in the view. */

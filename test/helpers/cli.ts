@@ -1,8 +1,12 @@
 // Run the real CLI (from source, through tsx) as a child process and collect what it prints.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const BIN = fileURLToPath(new URL('../../src/bin.ts', import.meta.url));
+/** Tests never write to the user's own history of runs. */
+export const TEST_HISTORY = join(tmpdir(), `mountbench-test-history-${process.pid}.jsonl`);
 
 export interface CliResult {
   code: number | null;
@@ -13,7 +17,7 @@ export interface CliResult {
 
 export function startCli(args: string[], env: NodeJS.ProcessEnv = {}): { child: ChildProcess; done: Promise<CliResult> } {
   const child = spawn(process.execPath, ['--import', 'tsx', BIN, ...args], {
-    env: { ...process.env, NO_COLOR: '1', ...env },
+    env: { ...process.env, NO_COLOR: '1', MOUNTBENCH_HISTORY: TEST_HISTORY, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

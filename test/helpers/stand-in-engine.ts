@@ -2,6 +2,7 @@
 // cell status). It runs nothing: each command is answered from a script, and every call is logged. What Docker
 // does is only ever asserted against a real engine (test/integration).
 import type { PlatformEngine, ResolvedImage } from '../../src/bench/engine.js';
+import type { PlatformTarget, ProgressListener } from '../../src/bench/executor.js';
 import type { HarnessResult } from '../../src/bench/harness.js';
 import type { CommandRunner, StreamedResult } from '../../src/bench/runner.js';
 import type { Sandbox } from '../../src/bench/sandbox.js';
@@ -117,4 +118,19 @@ export class StandInEngine implements PlatformEngine {
   async cleanUp(): Promise<void> {
     this.log.push('cleanUp');
   }
+}
+
+/** A progress listener that shows nothing. */
+export const QUIET: ProgressListener = {
+  platformStarted: () => undefined,
+  phase: () => undefined,
+  sampleStarted: () => undefined,
+  sampleFinished: () => undefined,
+  platformFinished: () => undefined,
+};
+
+/** A platform of the run reached through an engine (a stand-in here), identified as plain Docker on Linux. */
+export function standInTarget(name: string, engine: PlatformEngine): PlatformTarget {
+  const engineFacts = { product: 'x', version: '1', apiVersion: null, os: 'Linux', kernel: 'k', arch: 'x86_64', cpus: 2, memoryBytes: 1, storageDriver: null };
+  return { name, engine, identity: { name, endpoint: 'unix:///x', source: 'socket', kind: 'docker-linux', label: name, engine: engineFacts } };
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type Docker from 'dockerode';
 import { DockerEngine } from '../../src/bench/docker-engine.js';
-import { Executor, type ProgressListener } from '../../src/bench/executor.js';
+import { Executor } from '../../src/bench/executor.js';
 import { planRun } from '../../src/bench/plan.js';
 import { probeEndpoint } from '../../src/platforms/probe.js';
 import { readRunDocument } from '../../src/results/store.js';
@@ -18,6 +18,7 @@ import { npmInstall } from '../../src/workloads/npm-install.js';
 import type { Workload } from '../../src/workloads/workload.js';
 import { startCli } from '../helpers/cli.js';
 import { currentEndpoint, leftovers, requireEngine } from '../helpers/engine.js';
+import { QUIET } from '../helpers/stand-in-engine.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'mountbench-it-'));
 let docker: Docker;
@@ -26,21 +27,13 @@ before(async () => {
 });
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
-const quiet: ProgressListener = {
-  platformStarted: () => undefined,
-  phase: () => undefined,
-  sampleStarted: () => undefined,
-  sampleFinished: () => undefined,
-  platformFinished: () => undefined,
-};
-
 /** Run the executor (the library, not the CLI) on the current platform, without host npm, as `runId`. */
 async function executeWithoutHostNpm(runId: string, workload: Workload, runs: number, strategies: ImplementedStrategy[]) {
   const probed = await probeEndpoint(currentEndpoint());
   assert.ok(probed.docker && probed.identity, probed.unreachable ?? '');
   const workDir = join(scratch, runId);
   const engine = new DockerEngine(probed.docker, probed.identity, { runId, workDir, online: false });
-  const executor = new Executor({ runId, workDir, sampling: { kind: 'fixed', runs }, warmup: 0, image: null, order: 'interleaved', hostNpm: null }, quiet);
+  const executor = new Executor({ runId, workDir, sampling: { kind: 'fixed', runs }, warmup: 0, image: null, order: 'interleaved', hostNpm: null }, QUIET);
   const name = probed.endpoint.name;
   return executor.execute([{ name, identity: probed.identity, engine }], planRun([name], strategies, [workload]));
 }

@@ -3,19 +3,11 @@
 // its sandbox and only that sandbox, Ctrl-C keeps what was measured and cleans up, and a settle step runs untimed.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Executor, type ExecutionSettings, type PlatformTarget, type ProgressListener } from '../../src/bench/executor.js';
+import { Executor, type ExecutionSettings } from '../../src/bench/executor.js';
 import { planRun } from '../../src/bench/plan.js';
 import type { ImplementedStrategy } from '../../src/strategies/catalog.js';
 import { SECONDS, wallTime, type Workload } from '../../src/workloads/workload.js';
-import { StandInEngine, type Script } from '../helpers/stand-in-engine.js';
-
-const quiet: ProgressListener = {
-  platformStarted: () => undefined,
-  phase: () => undefined,
-  sampleStarted: () => undefined,
-  sampleFinished: () => undefined,
-  platformFinished: () => undefined,
-};
+import { QUIET, StandInEngine, standInTarget, type Script } from '../helpers/stand-in-engine.js';
 
 const settings: ExecutionSettings = { runId: 'r', workDir: '/nowhere', sampling: { kind: 'fixed', runs: 2 }, warmup: 1, image: null, order: 'interleaved', hostNpm: null };
 
@@ -41,14 +33,9 @@ function workload(name: string, options: { prime?: boolean; twoMeasures?: boolea
   };
 }
 
-function target(name: string, engine: StandInEngine): PlatformTarget {
-  const engineFacts = { product: 'x', version: '1', apiVersion: null, os: 'Linux', kernel: 'k', arch: 'x86_64', cpus: 2, memoryBytes: 1, storageDriver: null };
-  return { name, engine, identity: { name, endpoint: 'unix:///x', source: 'socket', kind: 'docker-linux', label: name, engine: engineFacts } };
-}
-
 async function execute(engine: StandInEngine, strategies: ImplementedStrategy[], workloads: Workload[], more: Partial<ExecutionSettings> = {}) {
-  const executor = new Executor({ ...settings, ...more }, quiet);
-  const execution = await executor.execute([target('p', engine)], planRun(['p'], strategies, workloads));
+  const executor = new Executor({ ...settings, ...more }, QUIET);
+  const execution = await executor.execute([standInTarget('p', engine)], planRun(['p'], strategies, workloads));
   return { execution, executor };
 }
 
@@ -69,9 +56,9 @@ describe('sample order', () => {
   });
   it('walks the plan: platform by platform, workload by workload, and cleans each platform up', async () => {
     const [a, b] = [new StandInEngine(undefined, 'a'), new StandInEngine(undefined, 'b')];
-    const executor = new Executor(settings, quiet);
+    const executor = new Executor(settings, QUIET);
     const plan = planRun(['a', 'b'], ['volume'], [workload('w1'), workload('w2')]);
-    const execution = await executor.execute([target('b', b), target('a', a)], plan);
+    const execution = await executor.execute([standInTarget('b', b), standInTarget('a', a)], plan);
     assert.deepEqual(execution.platforms.map((p) => p.name), ['a', 'b']);
     assert.deepEqual(a.log.filter((l) => /^(useImage|fileSharing|prime|open|dispose|cleanUp)/.test(l)), [
       'useImage', 'fileSharing', 'prime w1', 'open w1/volume', 'dispose w1/volume', 'prime w2', 'open w2/volume', 'dispose w2/volume', 'cleanUp',
@@ -120,8 +107,8 @@ describe('cell status', () => {
   it('a platform whose image cannot be found is skipped with the reason, cleaned up, and the next one runs', async () => {
     const [broken, fine] = [new StandInEngine(), new StandInEngine()];
     broken.failing.useImage = 'image x is not on this platform';
-    const executor = new Executor(settings, quiet);
-    const execution = await executor.execute([target('a', broken), target('b', fine)], planRun(['a', 'b'], ['volume'], [workload('w')]));
+    const executor = new Executor(settings, QUIET);
+    const execution = await executor.execute([standInTarget('a', broken), standInTarget('b', fine)], planRun(['a', 'b'], ['volume'], [workload('w')]));
     assert.equal(execution.cells[0].status, 'skipped');
     assert.equal(execution.cells[0].reason, 'image x is not on this platform');
     assert.equal(execution.platforms[0].error, 'image x is not on this platform');
@@ -144,10 +131,10 @@ describe('interrupts and settling', () => {
       if (strategy === 'bind' && command.endsWith('step') && n === 1) executor.interrupt();
       return {};
     });
-    executor = new Executor(settings, quiet);
+    executor = new Executor(settings, QUIET);
     const plan = planRun(['p', 'q'], ['container', 'bind'], [workload('w')]);
     const later = new StandInEngine();
-    const execution = await executor.execute([target('p', engine), target('q', later)], plan);
+    const execution = await executor.execute([standInTarget('p', engine), standInTarget('q', later)], plan);
     assert.equal(execution.interrupted, true);
     const [container, bind, ...notStarted] = execution.cells;
     assert.deepEqual([container.status, bind.status], ['interrupted', 'interrupted']);

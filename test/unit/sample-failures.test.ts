@@ -3,19 +3,11 @@
 // running offline names --online instead of ending on npm's debug-log path.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Executor, type ExecutionSettings, type ProgressListener } from '../../src/bench/executor.js';
+import { Executor, type ExecutionSettings } from '../../src/bench/executor.js';
 import { networkErrorLine } from '../../src/bench/offline-failure.js';
 import { planRun } from '../../src/bench/plan.js';
 import { wallTime, type Workload } from '../../src/workloads/workload.js';
-import { StandInEngine, type Script } from '../helpers/stand-in-engine.js';
-
-const quiet: ProgressListener = {
-  platformStarted: () => undefined,
-  phase: () => undefined,
-  sampleStarted: () => undefined,
-  sampleFinished: () => undefined,
-  platformFinished: () => undefined,
-};
+import { QUIET, StandInEngine, standInTarget, type Script } from '../helpers/stand-in-engine.js';
 
 const settings: ExecutionSettings = { runId: 'r', workDir: '/nowhere', sampling: { kind: 'fixed', runs: 2 }, warmup: 0, image: null, order: 'interleaved', hostNpm: null };
 
@@ -43,13 +35,10 @@ function workload(more: Partial<Workload> = {}): Workload {
   };
 }
 
-const engineFacts = { product: 'x', version: '1', apiVersion: null, os: 'Linux', kernel: 'k', arch: 'x86_64', cpus: 2, memoryBytes: 1, storageDriver: null };
-const identity = { name: 'p', endpoint: 'unix:///x', source: 'socket', kind: 'docker-linux', label: 'p', engine: engineFacts } as const;
-
 /** The workload's one container cell after the run, and the stand-in's log. */
 async function onlyCell(script: Script, w: Workload) {
   const engine = new StandInEngine(script);
-  const execution = await new Executor(settings, quiet).execute([{ name: 'p', engine, identity }], planRun(['p'], ['container'], [w]));
+  const execution = await new Executor(settings, QUIET).execute([standInTarget('p', engine)], planRun(['p'], ['container'], [w]));
   return { cell: execution.cells[0], engine };
 }
 

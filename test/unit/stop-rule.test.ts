@@ -2,20 +2,12 @@
 // asked (or a cap is hit). Driven through the executor with a stand-in engine, so the rounds are the real ones.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Executor, type ExecutionSettings, type ProgressListener } from '../../src/bench/executor.js';
+import { Executor, type ExecutionSettings } from '../../src/bench/executor.js';
 import { planRun } from '../../src/bench/plan.js';
 import { stopAfterRound, worstPrecision } from '../../src/bench/stop-rule.js';
 import type { Cell } from '../../src/results/schema.js';
 import { wallTime, type Workload } from '../../src/workloads/workload.js';
-import { StandInEngine, type Script } from '../helpers/stand-in-engine.js';
-
-const quiet: ProgressListener = {
-  platformStarted: () => undefined,
-  phase: () => undefined,
-  sampleStarted: () => undefined,
-  sampleFinished: () => undefined,
-  platformFinished: () => undefined,
-};
+import { QUIET, StandInEngine, standInTarget, type Script } from '../helpers/stand-in-engine.js';
 
 const workload: Workload = {
   name: 'w', description: 'w', fixtureDir: '/nowhere', copyExclude: [], dependencyDirs: [], setup: null,
@@ -27,9 +19,7 @@ const auto = (precision: number, maxRuns = 30): ExecutionSettings['sampling'] =>
 async function run(script: Script, sampling: ExecutionSettings['sampling']) {
   const engine = new StandInEngine(script);
   const settings: ExecutionSettings = { runId: 'r', workDir: '/nowhere', sampling, warmup: 1, image: null, order: 'interleaved', hostNpm: 'npm' };
-  const name = 'p';
-  const identity = { name, endpoint: 'x', source: 'socket', kind: 'docker-linux', label: name, engine: { product: 'x', version: '1', apiVersion: null, os: 'Linux', kernel: 'k', arch: 'x', cpus: 2, memoryBytes: 1, storageDriver: null } };
-  return new Executor(settings, quiet).execute([{ name, identity, engine }], planRun([name], ['native', 'bind'], [workload]));
+  return new Executor(settings, QUIET).execute([standInTarget('p', engine)], planRun(['p'], ['native', 'bind'], [workload]));
 }
 
 /** Native 10 s and bind 20 s, each sample off by ±spread (alternating), so the ratio is 2 and the noise known. */
@@ -48,7 +38,7 @@ describe('--runs auto', () => {
     assert.ok(execution.stopping[0].worstHalfWidth! > 0.01);
   });
   it('keeps sampling past the minimum while early wild samples keep the interval wide', async () => {
-    // Four wild samples (±50%), then quiet ones: the order-statistic interval narrows once enough quiet ones came.
+    // Four wild samples (±50%), then QUIET ones: the order-statistic interval narrows once enough QUIET ones came.
     const wild: Script = (strategy, _c, n) => ({ wallSeconds: (strategy === 'native' ? 10 : 20) * (n < 4 ? 1 + 0.5 * (n % 2) : 1 + 0.001 * (n % 3)) });
     const execution = await run(wild, auto(0.05));
     assert.equal(execution.stopping[0].rule, 'precision');

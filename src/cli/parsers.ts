@@ -1,0 +1,68 @@
+// Parsers of option values: each turns the text a user typed into a value, or says what it expected.
+import { InvalidArgumentError } from '@commander-js/extra-typings';
+import { IMPLEMENTED_STRATEGIES, isImplemented, STRATEGY_NAMES, type ImplementedStrategy } from '../strategies/catalog.js';
+import { WORKLOAD_NAMES, type WorkloadName } from '../workloads/catalog.js';
+
+export function positiveInteger(min: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`expected an integer of at least ${min}.`);
+    return n;
+  };
+}
+
+export function runCount(value: string): number | 'auto' {
+  if (value === 'auto') return 'auto';
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a number of samples (1 or more) or auto.');
+  return n;
+}
+
+/** "5%" or "5": a share of the ratio, as 0.05. */
+export function percentage(value: string): number {
+  const n = Number(value.trim().replace(/%$/, ''));
+  if (!(n > 0 && n < 100)) throw new InvalidArgumentError('expected a percentage such as 5% (more than 0, less than 100).');
+  return n / 100;
+}
+
+/** "90s", "20m", "1h30m" or plain seconds, as seconds. */
+export function duration(value: string): number {
+  const text = value.trim();
+  if (/^\d+(\.\d+)?$/.test(text) && Number(text) > 0) return Number(text);
+  const parts = [...text.matchAll(/(\d+(?:\.\d+)?)\s*(h|m|s)/g)];
+  const seconds = parts.reduce((sum, [, n, unit]) => sum + Number(n) * { h: 3600, m: 60, s: 1 }[unit as 'h' | 'm' | 's'], 0);
+  if (parts.map((p) => p[0]).join('') !== text.replace(/\s+/g, '') || !(seconds > 0)) throw new InvalidArgumentError('expected a duration such as 90s, 20m or 1h30m.');
+  return seconds;
+}
+
+export function strategyList(value: string): ImplementedStrategy[] {
+  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !isImplemented(n));
+  if (unknown.length > 0) {
+    const planned = unknown.filter((n) => (STRATEGY_NAMES as string[]).includes(n));
+    const note = planned.length > 0 ? ` (${planned.join(', ')} ${planned.length > 1 ? 'are' : 'is'} planned, not built yet)` : '';
+    throw new InvalidArgumentError(`unknown strategy ${unknown.join(', ')}${note}; choose from ${IMPLEMENTED_STRATEGIES.join(', ')}.`);
+  }
+  if (names.length === 0) throw new InvalidArgumentError('name at least one strategy.');
+  return [...new Set(names)] as ImplementedStrategy[];
+}
+
+export function workloadList(value: string): WorkloadName[] {
+  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  if (names.includes('all')) return [...WORKLOAD_NAMES];
+  const unknown = names.filter((n) => !WORKLOAD_NAMES.includes(n as WorkloadName));
+  if (unknown.length > 0) throw new InvalidArgumentError(`unknown workload ${unknown.join(', ')}; choose from ${WORKLOAD_NAMES.join(', ')} or all.`);
+  if (names.length === 0) throw new InvalidArgumentError('name at least one workload.');
+  return [...new Set(names)] as WorkloadName[];
+}
+
+/** A size in bytes: 512, 4k, 1M (powers of 1024). */
+export function byteSize(value: string): number {
+  const match = /^(\d+)\s*([kKmM]?)i?[bB]?$/.exec(value.trim());
+  if (!match || Number(match[1]) < 1) throw new InvalidArgumentError('expected a size such as 512, 4k or 1M.');
+  return Number(match[1]) * (match[2] ? 1024 ** ('kKmM'.indexOf(match[2]) < 2 ? 1 : 2) : 1);
+}
+
+export function nameList(value: string): string[] {
+  return value.split(',').map((s) => s.trim()).filter(Boolean);
+}

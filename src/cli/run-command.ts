@@ -1,0 +1,119 @@
+// `mountbench run`: its options, the help that teaches them, and its action.
+import { Option, type Command } from '@commander-js/extra-typings';
+import { DEFAULT_IMAGE, OFFLINE_IMAGE } from '../bench/image.js';
+import { DEFAULT_MAX_RUNS, DEFAULT_PRECISION, DEFAULT_RUNS } from '../bench/stop-rule.js';
+import { resolveRunOptions } from '../commands/run-options.js';
+import { HISTORY_ENV } from '../results/history.js';
+import { runCommand } from '../commands/run.js';
+import { DEFAULT_STRATEGIES, IMPLEMENTED_STRATEGIES, STRATEGY_CATALOG, STRATEGY_NAMES } from '../strategies/catalog.js';
+import { WORKLOAD_NAMES, workloadSummary, type WorkloadName } from '../workloads/catalog.js';
+import { DEFAULT_SIZES } from '../workloads/generated.js';
+import { NPM_INSTALL_FIXTURES } from '../workloads/npm-install.js';
+import { PROJECT_CONFIG_FILE } from '../workloads/project-config.js';
+import { byteSize, duration, nameList, percentage, positiveInteger, runCount, strategyList, workloadList } from './parsers.js';
+
+export const contextOption = () => new Option('--context <name>', 'use this docker context as the current platform (like docker --context)');
+
+const WORKLOAD_HELP = `
+Workloads (--workload; each is measured under every strategy):
+${WORKLOAD_NAMES.map((name) => `  ${name.padEnd(13)}${workloadSummary(name)}`).join('\n')}
+`;
+
+const STRATEGY_LINES = STRATEGY_NAMES.map((name) => {
+  const { title, help } = STRATEGY_CATALOG[name];
+  return `  ${name.padEnd(11)}${help}${title.toLowerCase() === name ? '' : ` ("${title}")`}`;
+});
+
+const STRATEGY_HELP = `
+Strategies (where the project's files live while the workload runs):
+${STRATEGY_LINES.join('\n')}
+
+How samples are timed:
+  Inside the container with a monotonic clock (container start-up and API round trips are not counted), one
+  long-lived container per strategy, the project reset and the disk flushed (sync) untimed before each sample,
+  warm-ups recorded but not summarised. Workload scripts time their own phases, without node's start-up.
+  The npm cache is primed once per platform, untimed; samples run \`npm ci --offline\` with no network unless
+  --online. Cold passes drop the kernel's caches first, or say in the notes why they could not. Samples of all
+  cells are interleaved round by round to cancel drift.
+
+How the figures are summarised:
+  The median of each cell with a distribution-free confidence interval (order statistics; its exact coverage is
+  printed, at least 95%; none with fewer than 6 samples), and the ratio of medians to native with an interval
+  that holds with at least the probability printed (none with fewer than 7 samples each). --runs auto keeps
+  sampling round by round until every ratio's interval is within --precision of it, or --max-runs/--max-time.
+
+Output: a run directory (run.json, results.md, results.csv, samples.csv, chart.svg) and a table on stdout;
+progress goes to stderr. Every container and volume carries the label mountbench.run=<id> and is removed at
+the end, also on failure and Ctrl-C (\`mountbench clean\` removes leftovers of crashed runs).
+
+Exit codes: 0 all cells measured, 1 some cells failed, 2 nothing could run (no engine, no image),
+64 bad usage, 130 interrupted.
+
+Examples:
+  mountbench run                                  the seed benchmark on the current platform
+  mountbench run --fixture small --runs 3         a quick check (too few samples for intervals)
+  mountbench run --fixture medium --runs auto --precision 5% --max-time 20m
+                                                  sample until every ratio to native is known to ±5%
+  mountbench run --all-platforms                  every platform that answers (Docker Desktop, OrbStack, ...)
+  mountbench run --platform colima,orbstack --strategies native,bind,hybrid
+  mountbench run --image node:22-slim --output ./results/node22
+  mountbench run --workload files,traverse,watch  what the file sharing costs, and whether hot reload works
+  mountbench run --workload all --fixture small --files 1000 --bigfile-size 32 --runs 3
+  mountbench run --project . --command "npm ci --prefer-offline" --deps node_modules --online
+                                                  your own project (samples have no network unless --online)
+  mountbench run --project ~/code/app            the same, from the project's ${PROJECT_CONFIG_FILE}
+
+${PROJECT_CONFIG_FILE} (in the project; flags win over it):
+  command: npm ci                 required: what to time
+  deps: [node_modules]            directories the command fills
+  reset: rm -rf dist              untimed before each sample (default: empty the deps)
+  image: node:22                  strategies: [native, bind, hybrid]      runs: 7 (or auto)      warmup: 1`;
+
+export function addRunCommand(program: Command): void {
+  program
+    .command('run')
+    .description('benchmark npm install (or another workload, or your own project) under each mount strategy on the chosen Docker platforms')
+    .addOption(
+      new Option('-s, --strategies <list>', `comma-separated strategies: ${IMPLEMENTED_STRATEGIES.join(', ')}`)
+        .argParser(strategyList)
+        .default([...DEFAULT_STRATEGIES], 'all that are built'),
+    )
+    .addOption(
+      new Option('-n, --runs <n|auto>', `measured samples per cell (${DEFAULT_RUNS}: the fewest with which every interval exists), or auto: until every ratio to native is known to within --precision`)
+        .argParser(runCount)
+        .default(DEFAULT_RUNS as number | 'auto'),
+    )
+    .option('--precision <percent>', 'with --runs auto: the half-width each ratio\'s interval must reach, relative to the ratio', percentage, DEFAULT_PRECISION)
+    .option('--max-runs <n>', 'with --runs auto: at most this many samples per cell', positiveInteger(DEFAULT_RUNS), DEFAULT_MAX_RUNS)
+    .option('--max-time <duration>', 'with --runs auto: stop sampling a platform\'s workload after this long (90s, 20m, 1h)', duration)
+    .option('-w, --warmup <n>', 'warm-up samples per cell (recorded, not summarised)', positiveInteger(0), 1)
+    .addOption(
+      new Option('-W, --workload <list>', `comma-separated workloads, or all: ${WORKLOAD_NAMES.join(', ')}`)
+        .argParser(workloadList)
+        .default(['npm-install'] as WorkloadName[], 'npm-install'),
+    )
+    .addOption(new Option('--fixture <name>', 'npm-install and build project: cra (create-react-app 5, ~1,500 packages), medium (an Express API and its linter, ~220; npm-install only) or small (a handful, for quick checks)').choices(NPM_INSTALL_FIXTURES).default('cra'))
+    .option('--files <n>', 'files in the trees of files, traverse and git', positiveInteger(1), DEFAULT_SIZES.files)
+    .option('--file-size <size>', 'bytes per file in those trees (512, 4k, ...)', byteSize, DEFAULT_SIZES.fileBytes)
+    .option('--bigfile-size <MiB>', 'size of the bigfile workload\'s file in MiB', positiveInteger(1), DEFAULT_SIZES.bigfileMb)
+    .option('--events <n>', 'files written per watch sample', positiveInteger(1), DEFAULT_SIZES.events)
+    .option('--project <dir>', `benchmark your own project instead: a copy of DIR (DIR itself is never modified), with the flags below or DIR/${PROJECT_CONFIG_FILE}`)
+    .option('--command <cmd>', 'with --project: the command to time, run by sh in the copy of the project')
+    .option('--deps <list>', 'with --project: comma-separated directories the command fills (not copied; emptied before each sample; hybrid puts a volume on each)', nameList)
+    .option('--reset <cmd>', 'with --project: untimed command before each sample (default: empty the --deps directories)')
+    .option('--image <ref>', `image with node and npm (default: ${DEFAULT_IMAGE}; ${OFFLINE_IMAGE} when no registry answers)`)
+    .option('-o, --output <dir>', 'run directory (default: ./mountbench-results/<run id>)')
+    .option('-p, --platform <names>', 'comma-separated platform names from `mountbench platforms` (default: the current one)', nameList)
+    .option('-a, --all-platforms', 'every platform that answers')
+    .addOption(contextOption())
+    .option('--online', 'let npm use the registry during samples, as the seed article did (default: offline from a primed cache)')
+    .addOption(new Option('--order <order>', 'interleave cells round by round, or run each cell to the end').choices(['interleaved', 'sequential'] as const).default('interleaved' as const))
+    .option('--no-history', `do not record the run in the local history (mountbench history; ${HISTORY_ENV} moves it)`)
+    .addOption(new Option('--progress <mode>', 'live view on a terminal, plain lines otherwise').choices(['auto', 'tty', 'plain'] as const).default('auto' as const))
+    .addHelpText('after', WORKLOAD_HELP + STRATEGY_HELP)
+    .action(async (opts, command) => {
+      const options = resolveRunOptions(opts, (flag) => command.getOptionValueSource(flag) === 'cli');
+      const outcome = await runCommand(options, ['mountbench', ...process.argv.slice(2)]);
+      process.exitCode = outcome.exitCode;
+    });
+}
