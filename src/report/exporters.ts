@@ -1,6 +1,7 @@
 // Every report format, rendered from a view of one or many run documents alone (reports never talk to Docker).
 import type { ResultsView } from '../results/view.js';
 import { renderResultsCsv, renderSamplesCsv } from './csv.js';
+import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
 import { renderSvg } from './svg.js';
 import { renderTerminal } from './terminal.js';
@@ -19,6 +20,7 @@ export const EXPORTERS: readonly Exporter[] = [
   { format: 'samples-csv', fileName: 'samples.csv', render: renderSamplesCsv },
   { format: 'md', fileName: 'results.md', render: renderMarkdown },
   { format: 'svg', fileName: 'chart.svg', render: renderSvg },
+  { format: 'html', fileName: 'report.html', render: renderHtml },
   { format: 'table', fileName: null, render: renderTerminal },
 ];
 

@@ -1,6 +1,6 @@
 // Shared wording and number formats of every report, so the table, CSV, Markdown and chart say the same thing.
 import type { Cell, Metric, RunDocument, Summary } from '../results/schema.js';
-import { platformOf, type ResultsView, type ViewCell, type ViewPlatform } from '../results/view.js';
+import { platformKey, platformOf, type ResultsView, type ViewCell, type ViewPlatform } from '../results/view.js';
 import { REFERENCE_STRATEGY, STRATEGY_CATALOG, STRATEGY_NAMES, type StrategyName } from '../strategies/catalog.js';
 
 /** The names the seed article uses ("Test Type"). */
@@ -163,4 +163,51 @@ export function problems(view: ResultsView): string[] {
 export function cellNotes(view: ResultsView): string[] {
   const lines = view.cells.flatMap((c) => c.notes.map((note) => `${platformOf(view, c.platformKey).title} / ${testTitle(c)} / ${strategyTitle(c.strategy)}: ${note}`));
   return [...new Set(lines)];
+}
+
+/** How many samples each cell took: a fixed count, or the --runs auto rule. */
+export function samplesSentence(run: RunDocument): string {
+  const { runs, auto, warmup } = run.settings;
+  const after = `after ${warmup} warm-up`;
+  if (runs !== 'auto' || !auto) return `${runs} measured samples per cell ${after}.`;
+  return `Samples per cell until every ratio to native was known to ±${+(auto.precision * 100).toFixed(2)}% (${auto.minRuns} to ${auto.maxRuns}; see Sampling), ${after}.`;
+}
+
+const STOP_RULE_TEXT: Record<RunDocument['stopping'][number]['rule'], string> = {
+  runs: 'the planned count',
+  precision: 'stopped: precise enough',
+  'max-runs': 'stopped at --max-runs, not yet precise enough',
+  'max-time': 'stopped at --max-time, not yet precise enough',
+  interrupted: 'interrupted',
+  'no-samples': 'stopped: no cell had a figure left to measure',
+};
+
+/** Under --runs auto, which rule ended the sampling of each platform's workload: one line each. */
+export function stoppingLines(view: ResultsView): string[] {
+  return view.runs
+    .filter((r) => r.settings.runs === 'auto')
+    .flatMap((run) =>
+      run.stopping.map((stop) => {
+        const title = view.platforms.find((p) => p.key === platformKey(run, stop.platform))?.title ?? stop.platform;
+        const widest = stop.worstHalfWidth === null ? '' : `; widest half-width ±${(stop.worstHalfWidth * 100).toFixed(1)}%`;
+        return `${title} / ${stop.workload}: ${STOP_RULE_TEXT[stop.rule]} after ${stop.samples} samples per cell${widest}`;
+      }),
+    );
+}
+
+/** Everything to know before trusting the figures, one line each: runs not finished, cells not measured, the cells'
+ * notes, intervals missing for a reason other than too few samples, outliers, and the runs' own notes. */
+export function reportNotes(view: ResultsView): string[] {
+  const where = (c: ViewCell) => `${platformOf(view, c.platformKey).title} / ${testTitle(c)} / ${strategyTitle(c.strategy)}`;
+  const unfinished = view.runs
+    .filter((r) => r.status !== 'complete')
+    .map((r) => `The ${view.runs.length > 1 ? `run ${r.id}` : 'run'} is ${r.status}${r.statusReason ? `: ${r.statusReason}` : ''}.`);
+  const intervals = view.cells.flatMap((c) => {
+    const why = lacksSamplesForInterval(c) ? null : (c.summary?.intervalNote ?? c.ratioToNative?.intervalNote);
+    return why ? [`${where(c)}: no interval: ${why}`] : [];
+  });
+  const outliers = view.cells
+    .filter((c) => (c.summary?.outliers.length ?? 0) > 0)
+    .map((c) => `${where(c)}: outlier samples (MAD rule, kept): ${c.summary!.outliers.map((i) => `#${i + 1}`).join(', ')}`);
+  return [...unfinished, ...problems(view), ...cellNotes(view), ...intervals, ...outliers, ...view.runs.flatMap((r) => r.notes)];
 }

@@ -1,0 +1,75 @@
+// The plain-words verdict per platform, on the recordings (two samples a cell: every ratio rough) and on the small
+// recording given seven samples a cell around chosen medians, where every ratio has an interval.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { verdicts } from '../../src/report/verdict.js';
+import type { RunDocument } from '../../src/results/schema.js';
+import { parseRunDocument } from '../../src/results/store.js';
+import { viewOf } from '../../src/results/view.js';
+import { summariseCells } from '../../src/stats/summarise-cells.js';
+
+const recording = (name: string) => parseRunDocument(JSON.parse(readFileSync(new URL(`../recordings/runs/${name}`, import.meta.url), 'utf8')), name);
+
+/** The verdict of each platform, by its name. */
+function verdictsOf(doc: RunDocument): Record<string, string> {
+  return Object.fromEntries(verdicts(viewOf([doc])).map((v) => [v.platform.record.name, v.text]));
+}
+
+/** The small recording with seven measured samples per cell, spread ±3% around each strategy's median. */
+function withSamples(medians: Record<string, number>): RunDocument {
+  const doc = recording('small-docker-linux.json');
+  const cells = doc.cells.map((c) => ({
+    ...c,
+    samples: [0.97, 0.98, 0.99, 1, 1.01, 1.02, 1.03].map((f, index) => ({ ...c.samples[0], index, warmup: false, value: medians[c.strategy] * f })),
+  }));
+  return { ...doc, cells: summariseCells(cells) };
+}
+
+describe('verdicts on the recordings', () => {
+  const lab = verdictsOf(recording('workloads-host-and-lab.json'));
+  it('the sshfs lab: hot reload misses every event written on the host through the bind mount', () => {
+    assert.match(lab['mountbench-lab'], /Bind mounts here go through sshfs \(fuse\.sshfs\)\./);
+    assert.match(lab['mountbench-lab'], /Hot reload misses every event written on the host through a bind mount and the hybrid \(watch missed 100%\)\./);
+  });
+  it('the host engine: every event arrived, and nothing says any was missed', () => {
+    assert.doesNotMatch(lab.default, /misses/);
+    assert.match(lab.default, /Every event written on the host reached the watcher through a bind mount and the hybrid \(watch missed 0%\)\./);
+  });
+  it('names each test, says "roughly" without an interval, and says why once', () => {
+    assert.match(lab['mountbench-lab'], /A bind mount is slower than native in files create \(roughly 7\.0x\), files stat \(roughly 26x\), files read \(roughly 48x\)/);
+    assert.match(lab['mountbench-lab'], /The hybrid \(bind mount \+ volume\) seems to recover all of it in files create; most of it in files stat/);
+    assert.match(lab['mountbench-lab'], /none of it in bigfile write, bigfile read/);
+    assert.equal(lab['mountbench-lab'].match(/too few samples for an interval \(2 per cell; a ratio needs 7 each\)/g)?.length, 1);
+    assert.doesNotMatch(lab['mountbench-lab'], /about|within the noise/, 'no claim an interval would have to back');
+  });
+  it('one test is said in one sentence, its strategies in turn', () => {
+    const [text] = Object.values(verdictsOf(recording('small-docker-linux.json')));
+    assert.match(text, /^Bind mounts here are the local file system \(ext4\)\. npm-install: a bind mount is roughly 1\.15x faster than native; the hybrid/);
+    assert.match(text, /a named volume is roughly as fast as native \(0\.99x\)\. “Roughly”: too few samples for an interval/);
+  });
+});
+
+describe('verdicts with intervals', () => {
+  it('say "about", with the interval rounded outwards, and how much of the loss the hybrid recovers', () => {
+    const [text] = Object.values(verdictsOf(withSamples({ native: 10, container: 8, hybrid: 11, bind: 20, volume: 10.05 })));
+    // bind: 20/10 between 19.4/10.3 = 1.883… and 20.6/9.7 = 2.123…
+    assert.match(text, /npm-install: a bind mount is about 2\.0x slower than native \(1\.88–2\.13\)/);
+    assert.match(text, /the hybrid \(bind mount \+ volume\) recovers most of it: about 1\.10x slower than native \(1\.03–1\.17\)/);
+    assert.match(text, /the container's own layer \(no volumes\) is about 1\.25x faster than native \(1\.17–1\.33\)/);
+    assert.match(text, /a named volume is no slower than native within the noise \(0\.95–1\.07\)\./);
+    assert.doesNotMatch(text, /roughly/i);
+  });
+  it('claim no recovery where the hybrid\'s interval overlaps the bind mount\'s', () => {
+    const [text] = Object.values(verdictsOf(withSamples({ native: 10, container: 10, hybrid: 19.5, bind: 20, volume: 10 })));
+    assert.match(text, /the hybrid \(bind mount \+ volume\) recovers nothing clearly: about 1\.95x slower/);
+  });
+  it('say which cells were cut short, and a platform that never ran says why', () => {
+    const doc = withSamples({ native: 10, container: 10, hybrid: 10, bind: 20, volume: 10 });
+    Object.assign(doc.cells.find((c) => c.strategy === 'volume')!, { status: 'failed', reason: 'exit 1' });
+    doc.platforms.push({ ...doc.platforms[0], name: 'gone', identity: null, image: null, error: 'Cannot connect to the Docker daemon' });
+    const texts = verdictsOf(doc);
+    assert.match(texts.default, /Not measured to the end: Volume in npm-install failed \(see Notes\)\./);
+    assert.equal(texts.gone, 'Not measured: Cannot connect to the Docker daemon.');
+  });
+});
