@@ -1,7 +1,7 @@
 // Commands in a cell's long-lived container through `docker exec`.
 import { PassThrough } from 'node:stream';
 import type Docker from 'dockerode';
-import { HARNESS_SOURCE, OUTPUT_TAIL_CHARS, parseHarnessOutput, readPrintedValues, type HarnessResult } from './harness.js';
+import { harnessArgs, OUTPUT_TAIL_CHARS, parseHarnessOutput, readPrintedValues, type HarnessResult } from './harness.js';
 import { lineSplitter, type CommandRunner, type StreamedResult } from './runner.js';
 
 export async function execCollect(
@@ -43,7 +43,7 @@ export class ContainerRunner implements CommandRunner {
 
   async run(command: string): Promise<HarnessResult> {
     if (this.aborted) throw new Error('interrupted');
-    const { stdout, stderr } = await execCollect(this.docker, this.container, ['node', '-e', HARNESS_SOURCE, command], this.projectDir);
+    const { stdout, stderr } = await execCollect(this.docker, this.container, ['node', ...harnessArgs(command, true)], this.projectDir);
     if (this.aborted) throw new Error('interrupted');
     try {
       return parseHarnessOutput(stdout);

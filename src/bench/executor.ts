@@ -7,12 +7,14 @@ import type { Cell, PlatformIdentity, Priming, RunDocument, Sample, Stopping } f
 import { strategyInfo } from '../strategies/catalog.js';
 import { lastLine } from '../util/text.js';
 import { measureOf, type Workload } from '../workloads/workload.js';
+import { CostMeter } from './cost.js';
 import { describeSandbox } from './describe.js';
 import type { PlatformEngine } from './engine.js';
 import type { PlannedCell, PlannedPlatform, PlannedWorkload, SampleOrder } from './plan.js';
 import { primeOnHost } from './prime.js';
-import { takeSample, type LiveSandbox } from './sample.js';
-import { maxRuns, stopAfterRound, type Sampling } from './stop-rule.js';
+import type { LiveSandbox } from './sample.js';
+import { sampleSandboxes } from './sampling.js';
+import type { Sampling } from './stop-rule.js';
 
 export interface ExecutionSettings {
   runId: string;
@@ -106,7 +108,7 @@ export class Executor {
       const cells = planned.workloads.flatMap((w) => w.sandboxes.flatMap((s) => s.cells.map((c) => emptyCell(c, w.workload))));
       execution.cells.push(...cells);
       if (this.interrupted) {
-        execution.platforms.push({ name: planned.name, identity: null, image: null, error: 'run interrupted before this platform' });
+        execution.platforms.push({ name: planned.name, identity: null, image: null, error: 'run interrupted before this platform', cost: null });
         setStatus(cells, 'interrupted', 'run interrupted before this platform');
         this.listener.platformFinished(planned.name, 'interrupted');
         continue;
@@ -153,7 +155,7 @@ export class Executor {
     donors: readonly PlatformEngine[],
   ): Promise<PlatformRecord> {
     const { name, engine } = target;
-    const record: PlatformRecord = { name, identity: { ...target.identity, fileSharing: null }, image: null, error: null };
+    const record: PlatformRecord = { name, identity: { ...target.identity, fileSharing: null }, image: null, error: null, cost: null };
     this.engines.add(engine);
     try {
       this.listener.phase(name, 'finding the image');
@@ -168,10 +170,12 @@ export class Executor {
         this.listener.phase(name, `the file-sharing probe failed: ${lastLine(error.message)}`);
         return null;
       });
+      const meter = CostMeter.forPlatform(target.identity.kind, record.identity!.fileSharing?.mechanism ?? null, sharedDir);
+      record.cost = meter.sources;
       for (const w of planned.workloads) {
         if (this.interrupted) break;
         const byId = new Map(cells.map((c) => [c.id, c]));
-        const stopping = await this.executeWorkload(target, w, byId, hostCaches.get(w.workload) ?? { dir: null, error: null }, execution.priming);
+        const stopping = await this.executeWorkload(target, w, byId, hostCaches.get(w.workload) ?? { dir: null, error: null }, execution.priming, meter);
         if (stopping) execution.stopping.push(stopping);
       }
     } catch (error) {
@@ -200,6 +204,7 @@ export class Executor {
     cellsById: Map<string, Cell>,
     hostCache: HostCache,
     priming: Priming[],
+    meter: CostMeter,
   ): Promise<Stopping | null> {
     const { name, engine } = target;
     const { workload } = planned;
@@ -234,7 +239,15 @@ export class Executor {
           setStatus(group.cells, 'failed', `could not set up: ${lastLine((error as Error).message)}`);
         }
       }
-      const stop = await this.sample(live, engine);
+      const stop = await sampleSandboxes(live, {
+        sampling: this.settings.sampling,
+        warmup: this.settings.warmup,
+        order: this.settings.order,
+        dropCaches: (strategy) => engine.dropCaches(strategy),
+        meter,
+        listener: this.listener,
+        interrupted: () => this.interrupted,
+      });
       return { platform: name, workload: workload.name, ...stop };
     } finally {
       if (live.length > 0) this.listener.phase(name, `removing the ${workload.name} sandboxes`);
@@ -242,46 +255,6 @@ export class Executor {
         await l.sandbox?.dispose().catch(() => undefined);
         this.live.delete(l);
       }
-    }
-  }
-
-  /** Take the samples of a workload's sandboxes: round by round until the sampling rule says stop (interleaved), or
-   * each sandbox to its end (sequential, fixed counts only). */
-  private async sample(live: LiveSandbox[], engine: PlatformEngine): Promise<Omit<Stopping, 'platform' | 'workload'>> {
-    const { sampling, warmup } = this.settings;
-    const perCell = warmup + maxRuns(sampling);
-    const cells = live.flatMap((l) => l.cells);
-    const take = (l: LiveSandbox, index: number) =>
-      takeSample(l, index, {
-        warmup,
-        samplesPerCell: perCell,
-        dropCaches: () => engine.dropCaches(l.strategy),
-        listener: this.listener,
-        interrupted: () => this.interrupted,
-      });
-    const stillSampling = (l: LiveSandbox) => l.cells.every((c) => c.status === 'ok');
-    const interrupted = (samples: number) => ({ rule: 'interrupted' as const, samples, worstHalfWidth: null });
-
-    if (this.settings.order === 'sequential') {
-      for (const l of live) {
-        for (let index = 0; index < perCell && stillSampling(l); index++) {
-          if (this.interrupted) return interrupted(0);
-          await take(l, index);
-        }
-      }
-      return { ...(stopAfterRound(sampling, maxRuns(sampling), cells, 0) ?? { rule: 'runs', worstHalfWidth: null }), samples: maxRuns(sampling) };
-    }
-    const started = process.hrtime.bigint();
-    for (let round = 0; ; round++) {
-      const measured = round + 1 - warmup;
-      for (const l of live.filter(stillSampling)) {
-        if (this.interrupted) return interrupted(Math.max(0, measured - 1));
-        await take(l, round);
-      }
-      if (!live.some(stillSampling)) return { rule: 'no-samples', samples: Math.max(0, measured), worstHalfWidth: null };
-      if (measured < 1) continue;
-      const stop = stopAfterRound(sampling, measured, cells, Number(process.hrtime.bigint() - started) / 1e9);
-      if (stop) return { ...stop, samples: measured };
     }
   }
 }

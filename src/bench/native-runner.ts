@@ -1,7 +1,7 @@
 // The `native` strategy: the workload as a process on the host, timed by the same harness as in containers.
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { HARNESS_SOURCE, OUTPUT_TAIL_CHARS, parseHarnessOutput, readPrintedValues, type HarnessResult } from './harness.js';
+import { harnessArgs, OUTPUT_TAIL_CHARS, parseHarnessOutput, readPrintedValues, type HarnessResult } from './harness.js';
 import { lineSplitter, type CommandRunner, type StreamedResult } from './runner.js';
 
 export class NativeRunner implements CommandRunner {
@@ -11,7 +11,7 @@ export class NativeRunner implements CommandRunner {
   constructor(private readonly projectDir: string) {}
 
   async run(command: string): Promise<HarnessResult> {
-    const { stdout, stderr } = await this.spawn(process.execPath, ['-e', HARNESS_SOURCE, command]);
+    const { stdout, stderr } = await this.spawn(process.execPath, harnessArgs(command, false));
     try {
       return parseHarnessOutput(stdout);
     } catch (error) {

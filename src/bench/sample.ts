@@ -2,10 +2,12 @@
 // watch step writes files next to its watcher); every measure's cell gets its figure from the step it reads.
 // A failing step, the reset included, fails the sample and so every cell of the sandbox: they stop sampling, the
 // run goes on.
-import type { Cell, Sample } from '../results/schema.js';
+import type { Cell, Sample, SampleCost } from '../results/schema.js';
 import type { ImplementedStrategy } from '../strategies/catalog.js';
 import { measureOf, type StepReading, type Workload } from '../workloads/workload.js';
 import type { ProgressListener } from './executor.js';
+import { between, type CostMeter, type HostCounts } from './cost.js';
+import type { HarnessResult } from './harness.js';
 import type { Sandbox } from './sandbox.js';
 import { runWatch } from './watch.js';
 import { lastLine } from '../util/text.js';
@@ -24,11 +26,33 @@ export interface SampleContext {
   samplesPerCell: number;
   /** Drop the caches a cold pass must not read from; why the pass is not fully cold, or null. */
   dropCaches(): Promise<string | null>;
+  /** Reads the host's cost counters around each timed step. */
+  meter: CostMeter | null;
   listener: ProgressListener;
   interrupted(): boolean;
 }
 
-type Reading = StepReading & { exitCode: number; cpuUserSeconds: number | null; cpuSystemSeconds: number | null };
+type Reading = StepReading & { exitCode: number; cpuUserSeconds: number | null; cpuSystemSeconds: number | null; cost?: SampleCost };
+
+/** A step's cost: the timer's count of the command's CPU, the container's cgroup counts (from inside it) and the
+ * host's (around it). */
+function stepCost(result: HarnessResult, host: HostCounts | null): SampleCost | undefined {
+  const { cgroup } = result;
+  if (!cgroup && !host) return undefined;
+  const command = result.cpuUserSeconds === null || result.cpuSystemSeconds === null ? null : result.cpuUserSeconds + result.cpuSystemSeconds;
+  return {
+    commandCpuSeconds: command,
+    containerCpuSeconds: cgroup?.cpuSeconds ?? null,
+    containerUserSeconds: cgroup?.userSeconds ?? null,
+    containerSystemSeconds: cgroup?.systemSeconds ?? null,
+    peakMemoryBytes: cgroup?.peakBytes ?? null,
+    readBytes: cgroup?.readBytes ?? null,
+    writeBytes: cgroup?.writeBytes ?? null,
+    sharingCpuSeconds: host?.sharingCpuSeconds ?? null,
+    hostCpuSeconds: host?.hostCpuSeconds ?? null,
+    energyJoules: host?.energyJoules ?? null,
+  };
+}
 
 
 /** One sample: reset, then every step in order; each measure's cell gets its figure. A failing step fails them all. */
@@ -56,13 +80,16 @@ export async function takeSample(l: LiveSandbox, index: number, ctx: SampleConte
         const readers = cells.filter((c) => measureOf(workload, c.measure).step === step.name);
         if (note) for (const c of readers) if (!c.notes.includes(note)) c.notes.push(note);
       }
+      const before = ctx.meter?.read() ?? null;
       const result = await sandbox!.runner.run(step.command(sandbox!.cacheDir));
+      const spent = before && between(before, ctx.meter!.read());
       readings.set(step.name, {
         wallSeconds: result.wallSeconds,
         values: result.values,
         exitCode: result.exitCode,
         cpuUserSeconds: result.cpuUserSeconds,
         cpuSystemSeconds: result.cpuSystemSeconds,
+        cost: stepCost(result, spent),
       });
       if (result.exitCode !== 0) throw new StepFailure(step.name, result.exitCode, result.outputTail);
       // A sync engine catches up here, untimed, before the next step reads or writes the project.
@@ -99,6 +126,7 @@ function record(
       cpuUserSeconds: reading?.cpuUserSeconds ?? null,
       cpuSystemSeconds: reading?.cpuSystemSeconds ?? null,
       ...(failure instanceof StepFailure ? { outputTail: failure.outputTail } : {}),
+      ...(reading?.cost ? { cost: reading.cost } : {}),
     };
     cell.samples.push(sample);
     if (reading?.method) {

@@ -1,9 +1,8 @@
 // results.md: the seed article's table (OS | Platform | Test Type | Average Time (s) | Range (s)) with the
 // statistics the article lacked, then what was measured on, and what went wrong.
-import type { RunDocument, Stopping } from '../results/schema.js';
-import { platformKey, type ResultsView, type ViewCell, type ViewPlatform } from '../results/view.js';
-import { MEDIAN_METHOD, RATIO_METHOD } from '../stats/order-statistics.js';
-import { changeRows, comparisonTables, isComparison } from './comparison.js';
+import type { RunDocument } from '../results/schema.js';
+import type { ResultsView, ViewCell, ViewPlatform } from '../results/view.js';
+import { changeSection, comparisonSection, costSection, methodSection, row, samplingSection } from './markdown-sections.js';
 import { REFERENCE_STRATEGY } from '../strategies/catalog.js';
 import {
   cellNotes,
@@ -28,14 +27,6 @@ import {
   worstCell,
   type TestGroup,
 } from './format.js';
-
-function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
-
-function row(cells: string[]): string {
-  return `| ${cells.map(escapeCell).join(' | ')} |`;
-}
 
 function cellRow(platform: ViewPlatform, cell: ViewCell, bold: boolean): string[] {
   const s = cell.summary;
@@ -165,34 +156,6 @@ function notesSection(view: ResultsView): string[] {
   return [...lines, ...notes.map((note) => `- ${note}`), ''];
 }
 
-/** Which rule ended the sampling of each platform's workload, under --runs auto. */
-function samplingSection(view: ResultsView): string[] {
-  const auto = view.runs.filter((r) => r.settings.runs === 'auto');
-  if (auto.length === 0) return [];
-  const lines = ['## Sampling', ''];
-  for (const run of auto) {
-    for (const stop of run.stopping) {
-      const title = view.platforms.find((p) => p.key === platformKey(run, stop.platform))?.title ?? stop.platform;
-      const widest = stop.worstHalfWidth === null ? '' : `; widest half-width ±${(stop.worstHalfWidth * 100).toFixed(1)}%`;
-      lines.push(`- ${title} / ${stop.workload}: ${STOP_TEXT[stop.rule]} after ${stop.samples} samples per cell${widest}`);
-    }
-  }
-  return [...lines, ''];
-}
-
-const STOP_TEXT: Record<Stopping['rule'], string> = {
-  runs: 'the planned count',
-  precision: 'stopped: precise enough',
-  'max-runs': 'stopped at --max-runs, not yet precise enough',
-  'max-time': 'stopped at --max-time, not yet precise enough',
-  interrupted: 'interrupted',
-  'no-samples': 'stopped: no cell had a figure left to measure',
-};
-
-function methodSection(): string[] {
-  return ['## Method', '', `- ${MEDIAN_METHOD}`, `- ${RATIO_METHOD}`, ''];
-}
-
 function runSection(view: ResultsView): string[] {
   const lines = [view.runs.length > 1 ? '## Runs' : '## Run', ''];
   for (const doc of view.runs) {
@@ -207,44 +170,6 @@ function runSection(view: ResultsView): string[] {
     );
   }
   return lines;
-}
-
-/** Ratios to native side by side across runs and the articles; only when the view compares. */
-function comparisonSection(view: ResultsView): string[] {
-  if (!isComparison(view)) return [];
-  const lines = [
-    '## Ratios to native across runs',
-    '',
-    'What travels between machines: each platform under each strategy over its own native on the same machine. ' +
-      'Measured ratios are of medians, with their interval; published ones are the articles\' ratios of means, not measured here.',
-    '',
-  ];
-  for (const table of comparisonTables(view)) {
-    const names = table.strategies.map((s) => strategyTitle(s));
-    lines.push(`### ${table.test}`, '', row(['Platform', 'Machine', 'Date', 'Source', ...names]), row(['---', '---', '---', '---', ...names.map(() => '---:')]));
-    for (const r of table.rows) {
-      const cells = [r.title, r.machine, r.date, r.source, ...table.strategies.map((s) => r.ratios[s] ?? '—')];
-      lines.push(row(r.published ? cells.map((c, i) => (i === 0 ? `*${c}*` : c)) : cells));
-    }
-    lines.push('', ...table.notes.map((note) => `${note}`), ...(table.notes.length ? [''] : []));
-  }
-  return lines;
-}
-
-/** Per cell, the change since the baseline run of the same platform. */
-function changeSection(view: ResultsView): string[] {
-  if (!view.baseline) return [];
-  const rows = changeRows(view);
-  const lines = [
-    `## Change since the baseline (run ${view.baseline.id}, ${view.baseline.startedAt.slice(0, 10)})`,
-    '',
-    'Median now over median then, with its interval: faster or slower when the interval excludes 1, otherwise no detectable change.',
-    '',
-  ];
-  if (rows.length === 0) return [...lines, 'No cell of the other runs matches one of the baseline (same platform, workload, fixture, measure and strategy).', ''];
-  lines.push(row(['Test', 'Platform', 'Test Type', 'Unit', 'Baseline median', 'Median now', 'Change']), row(['---', '---', '---', '---', '---:', '---:', '---']));
-  for (const r of rows) lines.push(row([r.test, r.platform, strategyTitle(r.strategy), r.unit, r.before, r.now, r.change]));
-  return [...lines, ''];
 }
 
 export function renderMarkdown(view: ResultsView): string {
@@ -263,6 +188,7 @@ export function renderMarkdown(view: ResultsView): string {
   for (const group of groups) {
     lines.push(`## ${testTitle(group)}: ${metricText(group.metric)}`, '', ...groupTable(group), '');
   }
+  lines.push(...costSection(view));
   lines.push(...platformsSection(view), ...notesSection(view), ...samplingSection(view), ...methodSection(), ...runSection(view));
   return lines.join('\n');
 }

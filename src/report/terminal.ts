@@ -4,6 +4,7 @@ import pc from 'picocolors';
 import type { Cell } from '../results/schema.js';
 import type { ResultsView } from '../results/view.js';
 import { changeRows, comparisonTables, isComparison } from './comparison.js';
+import { costTables } from './cost.js';
 import {
   badness,
   fileSharingText,
@@ -86,8 +87,21 @@ function renderComparison(view: ResultsView): string[] {
   return out;
 }
 
+/** What each strategy burned besides its time (medians per sample), per workload and platform. */
+function renderCost(view: ResultsView): string[] {
+  return costTables(view).map((t) => {
+    const table = new Table({
+      head: ['Strategy', 'Command CPU', 'Container CPU', 'Sharing CPU', 'Host CPU', 'vs native', 'Peak memory'].map((h) => pc.bold(h)),
+      colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
+      style: { head: [], border: [] },
+    });
+    for (const r of t.rows) table.push([r.strategy, r.commandCpu, r.containerCpu, r.sharingCpu, r.hostCpu, r.hostCpuVsNative, r.peakMemory]);
+    return `${pc.bold(`${t.workload} cost on ${t.platform.title}`)} ${pc.dim('· CPU seconds per sample, medians')}\n${table.toString()}`;
+  });
+}
+
 export function renderTerminal(view: ResultsView): string {
-  const lines = [...(isComparison(view) ? renderComparison(view) : []), ...testGroups(view).map((group) => renderGroup(group))];
+  const lines = [...(isComparison(view) ? renderComparison(view) : []), ...testGroups(view).map((group) => renderGroup(group)), ...renderCost(view)];
   const count = statusCount(view.cells);
   if (count) lines.push(pc.yellow(`  ${count}:`));
   for (const problem of problems(view)) lines.push(pc.yellow(`  ${problem}`));

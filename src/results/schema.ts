@@ -39,6 +39,26 @@ export const PlatformIdentity = z.object({
 });
 export type PlatformIdentity = z.infer<typeof PlatformIdentity>;
 
+/** What one timed step cost besides its time; each figure null where the platform does not allow it (see the
+ * platform's `cost` for why). */
+export const SampleCost = z.object({
+  commandCpuSeconds: z.number().nullable().describe("the timed command's own processes (user + system), counted by the timer"),
+  containerCpuSeconds: z.number().nullable().describe("the container's cgroup CPU (user + system) during the step"),
+  containerUserSeconds: z.number().nullable(),
+  containerSystemSeconds: z.number().nullable(),
+  peakMemoryBytes: z.number().nullable().describe("the container's peak working set (usage less inactive file cache), polled every 100 ms"),
+  readBytes: z.number().nullable().describe("bytes the container's cgroup read from block devices"),
+  writeBytes: z.number().nullable().describe("bytes the container's cgroup wrote to block devices (cgroup v1 does not charge buffered writes to it)"),
+  sharingCpuSeconds: z.number().nullable().describe('CPU of the host processes serving the bind mounts (FUSE daemon, sshd; a Mac: the VM)'),
+  hostCpuSeconds: z.number().nullable().describe('busy CPU of the whole host, all cores'),
+  energyJoules: z.number().nullable().describe('RAPL package energy'),
+});
+export type SampleCost = z.infer<typeof SampleCost>;
+
+/** How each cost figure is measured on a platform, or why it is not. */
+export const PlatformCostSources = z.object({ container: z.string(), sharing: z.string(), host: z.string(), energy: z.string() });
+export type PlatformCostSources = z.infer<typeof PlatformCostSources>;
+
 export const Sample = z.object({
   index: z.number().int().describe('0-based position within its cell, warm-ups first'),
   warmup: z.boolean(),
@@ -49,6 +69,7 @@ export const Sample = z.object({
   cpuUserSeconds: z.number().nullable(),
   cpuSystemSeconds: z.number().nullable(),
   outputTail: z.string().optional().describe('last lines of output, kept when the sample failed'),
+  cost: SampleCost.optional().describe('absent in runs before version 2 measured it'),
 });
 export type Sample = z.infer<typeof Sample>;
 
@@ -77,6 +98,7 @@ export const Summary = z.object({
   interval: Interval.nullable().describe('distribution-free (order-statistic) confidence interval of the median, at least 95%'),
   intervalNote: z.string().nullable().describe('why there is no interval (too few samples)'),
   outliers: z.array(z.number().int()).describe('sample indexes flagged by the MAD rule (kept, not dropped)'),
+  cost: SampleCost.nullable().default(null).describe('the median of each cost figure over the measured samples that have it'),
 });
 export type Summary = z.infer<typeof Summary>;
 
@@ -187,6 +209,7 @@ export const RunDocument = z.object({
         })
         .nullable(),
       error: z.string().nullable(),
+      cost: PlatformCostSources.nullable().default(null),
     }),
   ),
   priming: z.array(Priming),

@@ -94,7 +94,7 @@ export function viewOf(runs: readonly RunDocument[], options: ViewOptions = {}):
   for (const run of runs) {
     for (const name of new Set(run.cells.map((c) => c.platform))) {
       if (platforms.some((p) => p.key === platformKey(run, name))) continue;
-      platforms.push({ key: platformKey(run, name), run, record: { name, identity: null, image: null, error: null }, title: name });
+      platforms.push({ key: platformKey(run, name), run, record: { name, identity: null, image: null, error: null, cost: null }, title: name });
     }
   }
   const cells = runs.flatMap((run) => run.cells.map((cell) => ({ ...cell, platformKey: platformKey(run, cell.platform) })));

@@ -8,7 +8,7 @@ import { summarise, type IndexedValue } from './summary.js';
 
 /** The samples that count: measured (not warm-up) and successful. */
 export function measuredValues(cell: Cell): IndexedValue[] {
-  return cell.samples.flatMap((s) => (!s.warmup && s.value !== null ? [{ index: s.index, value: s.value }] : []));
+  return cell.samples.flatMap((s) => (!s.warmup && s.value !== null ? [{ index: s.index, value: s.value, ...(s.cost ? { cost: s.cost } : {}) }] : []));
 }
 
 function ratioToReference(cell: Cell, reference: Cell | undefined): Ratio | null {

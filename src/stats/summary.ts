@@ -1,6 +1,6 @@
 // Summary of one cell's measured (non-warm-up, successful) samples. The interval of the median is distribution-free
 // and says its own coverage; with too few samples there is none, and the reason says why, never a range posing as one.
-import type { Summary } from '../results/schema.js';
+import type { SampleCost, Summary } from '../results/schema.js';
 import { mean, median, stddev } from './descriptive.js';
 import { medianInterval } from './order-statistics.js';
 import { madOutliers } from './outliers.js';
@@ -8,6 +8,21 @@ import { madOutliers } from './outliers.js';
 export interface IndexedValue {
   index: number;
   value: number;
+  /** What the sample's step cost besides its time, where it was measured. */
+  cost?: SampleCost;
+}
+
+/** The median of each cost figure over the samples that have it; null when no sample measured any. */
+export function medianCost(samples: readonly IndexedValue[]): SampleCost | null {
+  const costs = samples.flatMap((s) => (s.cost ? [s.cost] : []));
+  if (costs.length === 0) return null;
+  const keys = Object.keys(costs[0]) as Array<keyof SampleCost>;
+  return Object.fromEntries(
+    keys.map((key) => {
+      const known = costs.flatMap((c) => (c[key] === null ? [] : [c[key] as number]));
+      return [key, known.length > 0 ? median(known) : null];
+    }),
+  ) as SampleCost;
 }
 
 export function summarise(samples: readonly IndexedValue[]): Summary {
@@ -27,5 +42,6 @@ export function summarise(samples: readonly IndexedValue[]): Summary {
     interval: interval.coverage === null ? null : { low: interval.low, high: interval.high, coverage: interval.coverage },
     intervalNote: interval.coverage === null ? interval.reason : null,
     outliers: madOutliers(values).map((position) => samples[position].index),
+    cost: medianCost(samples),
   };
 }

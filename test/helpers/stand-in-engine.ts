@@ -29,6 +29,7 @@ function harness(answer: Answer): HarnessResult {
     cpuUserSeconds: 0.5,
     cpuSystemSeconds: 0.25,
     values: answer.values ?? {},
+    cgroup: null,
     outputTail: answer.output ?? '',
   };
 }

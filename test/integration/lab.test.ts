@@ -90,6 +90,10 @@ describe('sharing lab and Podman', () => {
     const hostRatio = fastest('default', 'bind') / fastest('default', 'volume');
     assert.ok(labRatio >= 1.3, `lab bind/volume ${labRatio.toFixed(2)} should be at least 1.3`);
     assert.ok(hostRatio <= 1.2, `host bind/volume ${hostRatio.toFixed(2)} should be at most 1.2`);
+    // What sharing costs: the sshfs and sshd processes serving the lab's bind mounts work for bind, not for volume.
+    const sharingCpu = (strategy: string) => doc.cells.find((c) => c.platform === 'mountbench-lab' && c.strategy === strategy)!.summary!.cost!.sharingCpuSeconds!;
+    assert.ok(sharingCpu('bind') > 5 * Math.max(sharingCpu('volume'), 0.01), `lab sharing-layer CPU: bind ${sharingCpu('bind')} s, volume ${sharingCpu('volume')} s`);
+    assert.match(doc.platforms.find((p) => p.name === 'mountbench-lab')!.cost!.sharing, /sshfs, ssh, sshd/);
     const mechanism = (platform: string) => doc.cells.find((c) => c.platform === platform && c.strategy === 'bind')!.mounts[0].fstype;
     assert.equal(mechanism('mountbench-lab'), 'fuse.sshfs');
     assert.match(mechanism('default') ?? '', /^(ext4|xfs|btrfs|overlay)$/);

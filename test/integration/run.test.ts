@@ -67,6 +67,17 @@ describe('mountbench run on the real engine', () => {
     assert.deepEqual(hybrid.mounts.map((m) => m.target), ['/mountbench/project', '/mountbench/project/node_modules']);
     assert.equal(doc.cells.find((c) => c.strategy === 'container')!.mounts[0].fstype, 'overlay');
     assert.equal(doc.cells.find((c) => c.strategy === 'native')!.ratioToNative?.value, 1);
+    // What each sample cost: the container's cgroup CPU, read inside it, counts the same processes as the timer.
+    for (const cell of doc.cells.filter((c) => c.strategy !== 'native')) {
+      for (const sample of cell.samples) {
+        const cost = sample.cost!;
+        assert.ok(cost.containerCpuSeconds! > 0 && cost.hostCpuSeconds! > 0, `${cell.strategy}: cost recorded`);
+        assert.ok(cost.peakMemoryBytes! > 0, `${cell.strategy}: peak memory`);
+      }
+    }
+    assert.ok(doc.cells.find((c) => c.strategy === 'native')!.samples.every((s) => s.cost?.containerCpuSeconds === null), 'native has no container');
+    assert.match(doc.platforms[0].cost!.sharing, /not measured: bind mounts here are a local file system/);
+    assert.match(doc.platforms[0].cost!.energy, /^(RAPL|not measured: )/);
     assert.match(stdout, /Bind mount \+ volume/);
     assert.equal(await leftovers(docker, doc.id), 0);
   });

@@ -14,5 +14,7 @@ export const colima: PlatformKind<'colima'> = {
     })),
   recognise: (facts) => isColima(hostName(facts)),
   claims: isColima,
+  // Its VM and file-sharing processes on a Mac: their CPU is the cost of sharing the container cannot see.
+  hostProcesses: /limactl|qemu-system|sshfs|sftp-server/,
   start: (name) => (name === 'colima' ? 'colima start' : `colima start --profile ${name.slice('colima-'.length)}`),
 };

@@ -16,6 +16,8 @@ export const dockerDesktop: PlatformKind<'docker-desktop'> = {
   // "Docker Desktop 4.37.1 (178610)": the app's version says more than the engine's.
   productLabel: (facts) => facts.version.Platform?.Name || withEngineVersion('Docker Desktop', facts),
   claims: (name) => name.startsWith('desktop-'),
+  // Its VM and file-sharing processes on a Mac: their CPU is the cost of sharing the container cannot see.
+  hostProcesses: /com\.docker\.(virtualization|krun|backend|vmnetd|hyperkit)|qemu-system|virtiofsd/,
   start: () => 'start Docker Desktop (open -a Docker)',
   mounts: {
     fakeowner: 'virtiofs', // its VirtioFS share seen through its ownership shim (docker/desktop-feedback#626)

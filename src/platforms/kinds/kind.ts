@@ -31,6 +31,8 @@ export interface PlatformKind<Id extends string = string> {
   start(endpointName: string): string;
   /** Bind-mount fstypes whose mechanism only this kind explains; the rest are read the same on every kind. */
   mounts?: Record<string, string>;
+  /** On a Mac, the host processes (by command) of its VM and file sharing, whose CPU is what sharing costs. */
+  hostProcesses?: RegExp;
 }
 
 /** "Colima 27.3.1": the label with the engine's version, when it has one. */

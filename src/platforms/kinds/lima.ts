@@ -12,5 +12,7 @@ export const lima: PlatformKind<'lima'> = {
     })),
   recognise: (facts) => hostName(facts).startsWith('lima-'),
   claims: (name) => name.startsWith('lima-'),
+  // Its VM and file-sharing processes on a Mac: their CPU is the cost of sharing the container cannot see.
+  hostProcesses: /limactl|qemu-system|sshfs|sftp-server/,
   start: (name) => `limactl start ${name.slice('lima-'.length)}`,
 };

@@ -10,6 +10,8 @@ export const orbstack: PlatformKind<'orbstack'> = {
     (facts.info.OperatingSystem ?? '').includes('OrbStack') ||
     hostName(facts) === 'orbstack' ||
     /-orbstack\b/.test(facts.info.KernelVersion ?? ''),
+  // Its VM and file-sharing processes on a Mac: their CPU is the cost of sharing the container cannot see.
+  hostProcesses: /OrbStack|orbstack/i,
   claims: (name) => name === 'orbstack',
   start: () => 'start OrbStack (orb start)',
 };

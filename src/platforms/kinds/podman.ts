@@ -23,4 +23,6 @@ export const podman: PlatformKind<'podman'> = {
   engineProduct: 'Podman Engine',
   claims: (name) => name.startsWith('podman'),
   start: () => 'podman machine start (macOS) or podman system service --time=0 (Linux)',
+  // Its VM and file-sharing processes on a Mac: their CPU is the cost of sharing the container cannot see.
+  hostProcesses: /vfkit|krunkit|gvproxy|qemu-system|podman/,
 };

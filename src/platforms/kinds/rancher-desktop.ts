@@ -9,5 +9,7 @@ export const rancherDesktop: PlatformKind<'rancher-desktop'> = {
   recognise: (facts) =>
     hostName(facts).startsWith('lima-rancher-desktop') || (facts.info.OperatingSystem ?? '').includes('Rancher Desktop'),
   claims: (name) => name === 'rancher-desktop',
+  // Its VM and file-sharing processes on a Mac: their CPU is the cost of sharing the container cannot see.
+  hostProcesses: /Rancher Desktop|limactl|qemu-system|sftp-server/,
   start: () => 'start Rancher Desktop',
 };

@@ -1,0 +1,122 @@
+// What a sample cost besides its time, read on the host around each timed step: the CPU of the processes that serve
+// the platform's bind mounts (the sharing layer), the whole host's CPU (so work elsewhere shows: dockerd, a VM), and
+// energy from RAPL where readable. The container's own share comes from its cgroup, read by the harness inside it.
+// Each figure that cannot be measured here says why, once per platform.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import type { PlatformCostSources } from '../results/schema.js';
+import { parsePs, sharingProcesses } from '../platforms/sharing-processes.js';
+
+export interface HostCounts {
+  sharingCpuSeconds: number | null;
+  hostCpuSeconds: number;
+  energyJoules: number | null;
+}
+
+const POWERCAP = '/sys/class/powercap';
+
+function readNumber(path: string): number | null {
+  try {
+    const value = Number(readFileSync(path, 'utf8').trim());
+    return Number.isFinite(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Busy CPU seconds of the whole host since boot (all cores: user, nice, system, irq). */
+export function hostCpuSeconds(): number {
+  return os.cpus().reduce((sum, cpu) => sum + cpu.times.user + cpu.times.nice + cpu.times.sys + cpu.times.irq, 0) / 1000;
+}
+
+/** CPU seconds (user + system) of some processes since they started; the ones gone since count no more. */
+export function processesCpuSeconds(pids: readonly number[]): number {
+  if (process.platform === 'linux') {
+    return pids.reduce((sum, pid) => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return sum + (Number(f[11]) + Number(f[12])) / 100;
+      } catch {
+        return sum;
+      }
+    }, 0);
+  }
+  const listed = parsePs(spawnSync('ps', ['-o', 'pid=,time=,comm=', '-p', pids.join(',')], { encoding: 'utf8' }).stdout ?? '');
+  return listed.reduce((sum, p) => sum + p.cpuSeconds, 0);
+}
+
+/** The package energy counters of RAPL (µJ), or why there are none. */
+function raplZones(): { zones: Array<{ energy: string; max: number }> } | { why: string } {
+  if (process.platform === 'darwin') return { why: 'macOS gives energy figures only to root, through powermetrics' };
+  let entries: string[];
+  try {
+    entries = readdirSync(POWERCAP).filter((e) => /^intel-rapl:\d+$/.test(e));
+  } catch {
+    return { why: `no RAPL interface (${POWERCAP} is absent: a virtual machine, or a CPU without it)` };
+  }
+  if (entries.length === 0) return { why: `no RAPL package zone under ${POWERCAP}` };
+  const zones = entries.map((e) => ({ energy: `${POWERCAP}/${e}/energy_uj`, max: readNumber(`${POWERCAP}/${e}/max_energy_range_uj`) ?? 2 ** 32 }));
+  if (zones.some((z) => readNumber(z.energy) === null)) return { why: `RAPL counters are not readable (${zones[0].energy}: needs root)` };
+  return { zones };
+}
+
+export class CostMeter {
+  private lastEnergy: number[] | null = null;
+  /** Per RAPL zone, what its counter's wrap-arounds added so far (µJ). */
+  private wrapped: number[];
+
+  private constructor(
+    private readonly sharingPids: readonly number[] | null,
+    private readonly zones: Array<{ energy: string; max: number }> | null,
+    /** How each figure is measured on this platform, or why it is not. */
+    readonly sources: PlatformCostSources,
+  ) {
+    this.wrapped = (zones ?? []).map(() => 0);
+  }
+
+  /** The meter of a platform whose bind mounts reach `sharedDir` through `mechanism`. */
+  static forPlatform(kind: string, mechanism: string | null, sharedDir: string): CostMeter {
+    const sharing = sharingProcesses(kind, mechanism, sharedDir);
+    const rapl = raplZones();
+    return new CostMeter(sharing?.pids ?? null, 'zones' in rapl ? rapl.zones : null, {
+      container: 'from the container\'s own cgroup, read by the timer inside it before and after the step (CPU, I/O; working set polled every 100 ms)',
+      sharing: sharing
+        ? `CPU of the processes serving the bind mounts: ${sharing.what} (pids ${sharing.pids.join(', ')})`
+        : mechanism === 'none'
+          ? 'not measured: bind mounts here are a local file system, no process serves them'
+          : `not measured: no process serving the bind mounts (${mechanism ?? 'unknown'}) was found on this host`,
+      host: `busy CPU of the whole host (all ${os.cpus().length} cores), from the kernel's counters`,
+      energy: 'zones' in rapl ? `RAPL package energy (${rapl.zones.length} zone${rapl.zones.length > 1 ? 's' : ''})` : `not measured: ${rapl.why}`,
+    });
+  }
+
+  /** The counters now; a step's cost is the difference of two readings (see `between`). */
+  read(): HostCounts {
+    return {
+      sharingCpuSeconds: this.sharingPids ? processesCpuSeconds(this.sharingPids) : null,
+      hostCpuSeconds: hostCpuSeconds(),
+      energyJoules: this.zones ? this.energyJoules() : null,
+    };
+  }
+
+  /** Cumulative energy in joules, counting each zone's wrap-around since the last reading. */
+  private energyJoules(): number {
+    const now = this.zones!.map((z) => readNumber(z.energy) ?? 0);
+    const last = this.lastEnergy ?? now;
+    this.wrapped = this.wrapped.map((w, i) => (now[i] < last[i] ? w + this.zones![i].max : w));
+    this.lastEnergy = now;
+    return now.reduce((sum, uj, i) => sum + uj + this.wrapped[i], 0) / 1e6;
+  }
+}
+
+/** The cost of what happened between two readings. */
+export function between(before: HostCounts, after: HostCounts): HostCounts {
+  const diff = (a: number | null, b: number | null) => (a === null || b === null ? null : Math.max(0, b - a));
+  return {
+    sharingCpuSeconds: diff(before.sharingCpuSeconds, after.sharingCpuSeconds),
+    hostCpuSeconds: Math.max(0, after.hostCpuSeconds - before.hostCpuSeconds),
+    energyJoules: diff(before.energyJoules, after.energyJoules),
+  };
+}

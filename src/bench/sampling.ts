@@ -1,0 +1,60 @@
+// Taking a workload's samples: round by round across its sandboxes (every sandbox one more sample per round, so
+// drift on the machine spreads evenly over the strategies) until the sampling rule says stop, or each sandbox to
+// its end (sequential, fixed counts only). A sandbox whose cells failed takes no more samples; the others go on.
+import type { Stopping } from '../results/schema.js';
+import type { ImplementedStrategy } from '../strategies/catalog.js';
+import type { CostMeter } from './cost.js';
+import type { ProgressListener } from './executor.js';
+import type { SampleOrder } from './plan.js';
+import { takeSample, type LiveSandbox } from './sample.js';
+import { maxRuns, stopAfterRound, type Sampling } from './stop-rule.js';
+
+export interface SamplingContext {
+  sampling: Sampling;
+  warmup: number;
+  order: SampleOrder;
+  dropCaches(strategy: ImplementedStrategy): Promise<string | null>;
+  meter: CostMeter | null;
+  listener: ProgressListener;
+  interrupted(): boolean;
+}
+
+/** Sample the sandboxes; returns the rule that ended it and how many measured samples each cell took. */
+export async function sampleSandboxes(live: LiveSandbox[], ctx: SamplingContext): Promise<Omit<Stopping, 'platform' | 'workload'>> {
+  const { sampling, warmup } = ctx;
+  const perCell = warmup + maxRuns(sampling);
+  const cells = live.flatMap((l) => l.cells);
+  const take = (l: LiveSandbox, index: number) =>
+    takeSample(l, index, {
+      warmup,
+      samplesPerCell: perCell,
+      dropCaches: () => ctx.dropCaches(l.strategy),
+      meter: ctx.meter,
+      listener: ctx.listener,
+      interrupted: ctx.interrupted,
+    });
+  const stillSampling = (l: LiveSandbox) => l.cells.every((c) => c.status === 'ok');
+  const interrupted = (samples: number) => ({ rule: 'interrupted' as const, samples, worstHalfWidth: null });
+
+  if (ctx.order === 'sequential') {
+    for (const l of live) {
+      for (let index = 0; index < perCell && stillSampling(l); index++) {
+        if (ctx.interrupted()) return interrupted(0);
+        await take(l, index);
+      }
+    }
+    return { ...(stopAfterRound(sampling, maxRuns(sampling), cells, 0) ?? { rule: 'runs', worstHalfWidth: null }), samples: maxRuns(sampling) };
+  }
+  const started = process.hrtime.bigint();
+  for (let round = 0; ; round++) {
+    const measured = round + 1 - warmup;
+    for (const l of live.filter(stillSampling)) {
+      if (ctx.interrupted()) return interrupted(Math.max(0, measured - 1));
+      await take(l, round);
+    }
+    if (!live.some(stillSampling)) return { rule: 'no-samples', samples: Math.max(0, measured), worstHalfWidth: null };
+    if (measured < 1) continue;
+    const stop = stopAfterRound(sampling, measured, cells, Number(process.hrtime.bigint() - started) / 1e9);
+    if (stop) return { ...stop, samples: measured };
+  }
+}
