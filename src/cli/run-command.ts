@@ -42,7 +42,7 @@ How the figures are summarised:
   that holds with at least the probability printed (none with fewer than 7 samples each). --runs auto keeps
   sampling round by round until every ratio's interval is within --precision of it, or --max-runs/--max-time.
 
-Output: a run directory (run.json, results.md, results.csv, samples.csv, chart.svg) and a table on stdout;
+Output: a run directory (run.json, results.md, results.csv, samples.csv, chart.svg, report.html) and a table on stdout;
 progress goes to stderr. Every container and volume carries the label mountbench.run=<id> and is removed at
 the end, also on failure and Ctrl-C (\`mountbench clean\` removes leftovers of crashed runs).
 
