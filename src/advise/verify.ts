@@ -1,0 +1,82 @@
+// `advise --verify`: the project's own command timed under the current layout (the `bind` strategy of
+// `mountbench run --project`) and the advised one (`hybrid`, a volume over each advised directory), with `volume`
+// as the yardstick, by the run machinery itself; then the gain of advised over current with its interval. Native
+// is measured too, so that the run in the history has its ratios and the next advice can quote this project.
+import { DEFAULT_MAX_RUNS, DEFAULT_PRECISION, DEFAULT_RUNS } from '../bench/stop-rule.js';
+import { runCommand, type RunOutcome } from '../commands/run.js';
+import { resolveRunOptions, type RunFlags, type RunOptions } from '../commands/run-options.js';
+import type { Cell } from '../results/schema.js';
+import { changeOf, type Change } from '../stats/change.js';
+import type { ImplementedStrategy } from '../strategies/catalog.js';
+import { DEFAULT_SIZES } from '../workloads/generated.js';
+
+export const VERIFY_STRATEGIES: ImplementedStrategy[] = ['native', 'bind', 'hybrid', 'volume'];
+
+export interface VerifyRequest {
+  project: string;
+  /** The advised directories at the top of the project (what --deps takes). */
+  deps: string[];
+  command: string | null;
+  runs: number | 'auto' | null;
+  platform: string | null;
+  online: boolean;
+  /** The run directory (default: ./mountbench-results/<run id>). */
+  output: string | null;
+}
+
+/** The run's options, built the way `mountbench run --project` builds them: mountbench.yaml fills what is not given. */
+export function verifyOptions(request: VerifyRequest): RunOptions {
+  const flags: RunFlags = {
+    strategies: VERIFY_STRATEGIES,
+    runs: request.runs ?? DEFAULT_RUNS,
+    precision: DEFAULT_PRECISION,
+    maxRuns: DEFAULT_MAX_RUNS,
+    warmup: 1,
+    workload: ['npm-install'],
+    fixture: 'cra',
+    files: DEFAULT_SIZES.files,
+    fileSize: DEFAULT_SIZES.fileBytes,
+    bigfileSize: DEFAULT_SIZES.bigfileMb,
+    events: DEFAULT_SIZES.events,
+    project: request.project,
+    command: request.command ?? undefined,
+    deps: request.deps,
+    output: request.output ?? undefined,
+    platform: request.platform ? [request.platform] : undefined,
+    online: request.online ? true : undefined,
+    order: 'interleaved',
+    progress: 'auto',
+    history: true,
+  };
+  // The strategies and directories are the advice's; the number of samples is the user's, or mountbench.yaml's.
+  const given = new Set<keyof RunFlags>(['strategies', 'deps', ...(request.runs !== null ? (['runs'] as const) : [])]);
+  return resolveRunOptions(flags, (flag) => given.has(flag));
+}
+
+export interface Verification {
+  runDir: string;
+  exitCode: number;
+  /** Advised over current: below 1 is faster. */
+  gain: Change | null;
+  /** Advised over everything in a volume. */
+  toVolume: Change | null;
+  cells: Partial<Record<ImplementedStrategy, Cell>>;
+}
+
+/** Run it. With `stdoutFree`, the run's own table goes to stderr, leaving stdout to the caller (--json). */
+export async function verify(options: RunOptions, argv: string[], stdoutFree: boolean): Promise<Verification> {
+  const write = process.stdout.write;
+  // runCommand prints its table on stdout; a caller printing JSON there needs it elsewhere.
+  if (stdoutFree) process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
+  let outcome: RunOutcome;
+  try {
+    outcome = await runCommand(options, argv);
+  } finally {
+    process.stdout.write = write;
+  }
+  const cells = Object.fromEntries(
+    VERIFY_STRATEGIES.flatMap((s) => outcome.doc.cells.filter((c) => c.strategy === s && c.measure === 'time').slice(0, 1).map((c) => [s, c])),
+  ) as Verification['cells'];
+  const change = (baseline?: Cell, now?: Cell) => (baseline && now ? changeOf(baseline, now) : null);
+  return { runDir: outcome.runDir, exitCode: outcome.exitCode, gain: change(cells.bind, cells.hybrid), toVolume: change(cells.volume, cells.hybrid), cells };
+}
