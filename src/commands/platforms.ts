@@ -3,7 +3,7 @@ import { EXIT } from '../errors.js';
 import pc from 'picocolors';
 import Table from 'cli-table3';
 import { anyLocalImage } from '../bench/image.js';
-import { defaultEnvironment, discoverEndpoints } from '../platforms/discover.js';
+import { defaultEnvironment, discoverEndpoints, type DiscoveryEnvironment } from '../platforms/discover.js';
 import { startHint } from '../platforms/kinds/catalog.js';
 import { probeEndpoints, probeFileSharing } from '../platforms/probe.js';
 import { mibText } from '../report/format.js';
@@ -15,7 +15,8 @@ export interface PlatformsOptions {
   image: string | null;
 }
 
-interface Listed {
+/** One endpoint as listed: where it was found, whether it answers, what it is and how its bind mounts are shared. */
+export interface Listed {
   name: string;
   aliases: string[];
   endpoint: string;
@@ -27,17 +28,17 @@ interface Listed {
   note: string | null;
 }
 
-export async function platformsCommand(options: PlatformsOptions): Promise<number> {
-  const endpoints = discoverEndpoints(defaultEnvironment(options.context ?? undefined));
-  const probed = await probeEndpoints(endpoints);
+/** Every endpoint found, each asked once who it is, and how a bind mount of `hostDir` reaches its containers. */
+export async function listPlatforms(de: DiscoveryEnvironment, image: string | null, hostDir: string): Promise<Listed[]> {
+  const probed = await probeEndpoints(discoverEndpoints(de));
   const listed: Listed[] = [];
   for (const p of probed) {
     let fileSharing: FileSharing | null = null;
     let note: string | null = null;
     if (p.docker && p.identity) {
-      const image = await anyLocalImage(p.docker, options.image);
-      if (image) {
-        fileSharing = await probeFileSharing(p.docker, image, process.cwd(), p.identity.kind).catch((error: Error) => {
+      const found = await anyLocalImage(p.docker, image);
+      if (found) {
+        fileSharing = await probeFileSharing(p.docker, found, hostDir, p.identity.kind).catch((error: Error) => {
           note = `file-sharing probe failed: ${error.message.replace(/^\(HTTP code \d+\) [a-z ]+- /, '').slice(0, 160)}`;
           return null;
         });
@@ -57,6 +58,11 @@ export async function platformsCommand(options: PlatformsOptions): Promise<numbe
       note: p.identity ? note : `to start it: ${startHint(p.endpoint)}`,
     });
   }
+  return listed;
+}
+
+export async function platformsCommand(options: PlatformsOptions): Promise<number> {
+  const listed = await listPlatforms(defaultEnvironment(options.context ?? undefined), options.image, process.cwd());
 
   if (options.json) {
     process.stdout.write(`${JSON.stringify(listed, null, 2)}\n`);

@@ -38,6 +38,7 @@ export interface EngineFacts {
     ServerVersion?: string;
     Driver?: string;
     SecurityOptions?: string[] | null;
+    DockerRootDir?: string;
   };
   version: {
     Version?: string;

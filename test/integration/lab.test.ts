@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Docker from 'dockerode';
 import { fileURLToPath } from 'node:url';
+import type { PlatformReport } from '../../src/commands/doctor.js';
 import { readRunDocument } from '../../src/results/store.js';
 import { runCli } from '../helpers/cli.js';
 import { leftovers, requireEngine } from '../helpers/engine.js';
@@ -147,6 +148,25 @@ describe('sharing lab and Podman', () => {
     } finally {
       spawnSync('docker', ['rmi', image]);
       spawnSync('docker', ['-H', 'unix:///run/mblab/docker.sock', 'rmi', image]);
+    }
+  });
+
+  it('doctor lists the host engine, the lab and Podman, each with its mechanism and findings (the lab\'s watch run among them)', async () => {
+    const { code, stdout, stderr } = await runCli(['doctor', '--json']);
+    assert.equal(code, 0, stderr);
+    const reports = JSON.parse(stdout) as PlatformReport[];
+    const host = reports.find((r) => r.name === 'default')!;
+    assert.deepEqual([host.identity?.kind, host.identity?.fileSharing?.mechanism], ['docker-linux', 'none']);
+    assert.match(host.identity?.fileSharing?.fstype ?? '', /^(ext4|xfs|btrfs|overlay)$/);
+    const labEngine = reports.find((r) => r.name === 'mountbench-lab')!;
+    assert.deepEqual([labEngine.identity?.fileSharing?.mechanism, labEngine.identity?.fileSharing?.fstype], ['sshfs', 'fuse.sshfs']);
+    assert.ok(labEngine.findings.some((f) => f.severity === 'slow' && f.text.startsWith('bind mounts go through FUSE (fuse.sshfs)')));
+    // The workloads test above recorded its run in this file's history: its watch cells missed every event.
+    assert.ok(labEngine.findings.some((f) => f.severity === 'broken' && f.text === 'inotify events do not cross this mount: hot reload needs polling'));
+    const podman = reports.find((r) => r.identity?.kind === 'podman')!;
+    assert.equal(podman.identity?.fileSharing?.mechanism, 'none');
+    for (const r of [host, labEngine, podman]) {
+      assert.ok(r.findings.length > 0 && r.findings.every((f) => f.evidence && f.source), `${r.name}: ${JSON.stringify(r.findings)}`);
     }
   });
 

@@ -1,5 +1,6 @@
 // Docker Desktop (macOS, Windows, Linux): names itself in OperatingSystem, the VM's host name and /version.
 import { join } from 'node:path';
+import { readDockerDesktopSettings } from '../settings/docker-desktop.js';
 import { hostName, withEngineVersion, type PlatformKind } from './kind.js';
 
 export const dockerDesktop: PlatformKind<'docker-desktop'> = {
@@ -19,6 +20,7 @@ export const dockerDesktop: PlatformKind<'docker-desktop'> = {
   // Its VM and file-sharing processes on a Mac: their CPU is the cost of sharing the container cannot see.
   hostProcesses: /com\.docker\.(virtualization|krun|backend|vmnetd|hyperkit)|qemu-system|virtiofsd/,
   start: () => 'start Docker Desktop (open -a Docker)',
+  settings: (de) => readDockerDesktopSettings(de),
   mounts: {
     fakeowner: 'virtiofs', // its VirtioFS share seen through its ownership shim (docker/desktop-feedback#626)
     'fuse.grpcfuse': 'grpcfuse',

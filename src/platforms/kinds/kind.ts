@@ -2,7 +2,9 @@
 // The kinds and the order they are tried in are listed in catalog.ts.
 import { readdirSync } from 'node:fs';
 import type { DiscoveryEnvironment } from '../discover.js';
+import type { Endpoint } from '../endpoint.js';
 import type { EngineFacts } from '../engine.js';
+import type { PlatformSettings } from '../settings/settings.js';
 
 export interface SocketCandidate {
   /** The endpoint name it is listed under, the one the platform gives its own docker context. */
@@ -31,6 +33,8 @@ export interface PlatformKind<Id extends string = string> {
   start(endpointName: string): string;
   /** Bind-mount fstypes whose mechanism only this kind explains; the rest are read the same on every kind. */
   mounts?: Record<string, string>;
+  /** Its own settings on this host for the endpoint (the file it keeps them in, or its CLI); null when none found. */
+  settings?(de: DiscoveryEnvironment, endpoint: Pick<Endpoint, 'name' | 'aliases' | 'host'>): PlatformSettings | null;
   /** On a Mac, the host processes (by command) of its VM and file sharing, whose CPU is what sharing costs. */
   hostProcesses?: RegExp;
 }

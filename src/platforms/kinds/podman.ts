@@ -1,6 +1,8 @@
-// Podman: a Docker-compatible API that only the "Podman Engine" component in /version tells apart.
+// Podman: a Docker-compatible API that the "Podman Engine" component in /version tells apart, and in /info its
+// storage: DockerRootDir is containers/storage (/var/lib/containers/storage, or ~/.local/share/... rootless).
 import { join } from 'node:path';
 import type { EngineFacts } from '../engine.js';
+import { readPodmanSettings } from '../settings/podman.js';
 import { subdirectories, type PlatformKind } from './kind.js';
 
 const podmanEngine = (facts: EngineFacts) => facts.version.Components?.find((c) => c.Name === 'Podman Engine');
@@ -18,11 +20,12 @@ export const podman: PlatformKind<'podman'> = {
       { name: 'podman', path: join(de.root ?? '/', 'run/podman/podman.sock'), systemWide: true },
     ];
   },
-  recognise: (facts) => podmanEngine(facts) !== undefined,
-  productLabel: (facts) => `Podman ${podmanEngine(facts)?.Version ?? facts.version.Version ?? ''}`.trim(),
+  recognise: (facts) => podmanEngine(facts) !== undefined || /\/containers\/storage\/?$/.test(facts.info.DockerRootDir ?? ''),
+  productLabel: (facts) => `Podman ${podmanEngine(facts)?.Version ?? facts.info.ServerVersion ?? facts.version.Version ?? ''}`.trim(),
   engineProduct: 'Podman Engine',
   claims: (name) => name.startsWith('podman'),
   start: () => 'podman machine start (macOS) or podman system service --time=0 (Linux)',
+  settings: (_de, endpoint) => readPodmanSettings(endpoint),
   // Its VM and file-sharing processes on a Mac: their CPU is the cost of sharing the container cannot see.
   hostProcesses: /vfkit|krunkit|gvproxy|qemu-system|podman/,
 };

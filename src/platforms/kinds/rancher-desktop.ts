@@ -1,5 +1,6 @@
 // Rancher Desktop: a Lima VM named lima-rancher-desktop on macOS and Linux, a WSL2 distribution on Windows.
 import { join } from 'node:path';
+import { readRancherDesktopSettings } from '../settings/rancher-desktop.js';
 import { hostName, type PlatformKind } from './kind.js';
 
 export const rancherDesktop: PlatformKind<'rancher-desktop'> = {
@@ -12,4 +13,5 @@ export const rancherDesktop: PlatformKind<'rancher-desktop'> = {
   // Its VM and file-sharing processes on a Mac: their CPU is the cost of sharing the container cannot see.
   hostProcesses: /Rancher Desktop|limactl|qemu-system|sftp-server/,
   start: () => 'start Rancher Desktop',
+  settings: (de) => readRancherDesktopSettings(de),
 };
