@@ -1,9 +1,11 @@
 // Command-line wiring only: options, help, and typed errors turned into exit codes in one place.
 import { Command, CommanderError, Option } from '@commander-js/extra-typings';
 import pc from 'picocolors';
+import { addAdviseCommand } from './cli/advise-command.js';
 import { positiveInteger } from './cli/parsers.js';
 import { addRunCommand, contextOption } from './cli/run-command.js';
 import { compareCommand } from './commands/compare.js';
+import { doctorCommand } from './commands/doctor.js';
 import { historyCommand } from './commands/history.js';
 import { cleanCommand } from './commands/clean.js';
 import { platformsCommand } from './commands/platforms.js';
@@ -26,6 +28,21 @@ Examples:
   mountbench compare --last 2 --baseline run-a               did the platform update change anything?
 `;
 
+const DOCTOR_HELP = `
+Per platform: its kind, engine and VM; how a bind mount of the project reaches a container (read from the
+container's /proc/self/mountinfo) and how the platform's own settings configure file sharing (Docker Desktop's
+settings-store.json, Colima's colima.yaml, Lima's lima.yaml, Rancher Desktop's settings.json, podman machine
+inspect); then findings (broken, slow, info), each with its evidence, its source (a file, a run of this machine's
+history, a published article) and, where a setting changes it, where and how.
+
+Examples:
+  mountbench doctor                        the project is the current directory
+  mountbench doctor --project ~/code/app
+  mountbench doctor --json | jq '.[] | {name, findings: [.findings[] | select(.severity != "info") | .text]}'
+
+Exit status: 0 when at least one platform answered, 2 when none did.
+`;
+
 export function buildProgram(): Command {
   const program = new Command()
     .name('mountbench')
@@ -36,6 +53,7 @@ export function buildProgram(): Command {
     .configureOutput({ outputError: () => undefined });
 
   addRunCommand(program);
+  addAdviseCommand(program);
 
   program
     .command('platforms')
@@ -45,6 +63,18 @@ export function buildProgram(): Command {
     .addOption(contextOption())
     .action(async (opts) => {
       process.exitCode = await platformsCommand({ context: opts.context ?? null, json: opts.json ?? false, image: opts.image ?? null });
+    });
+
+  program
+    .command('doctor')
+    .description('say how each platform shares files (engine, container, its own settings), what that costs, and what to change')
+    .option('--json', 'print the reports as JSON, for scripts')
+    .option('--project <dir>', 'the project whose bind mounts are in question (default: the current directory)')
+    .option('--image <ref>', 'local image for the file-sharing probe (default: the first of the default images found locally)')
+    .addOption(contextOption())
+    .addHelpText('after', DOCTOR_HELP)
+    .action(async (opts) => {
+      process.exitCode = await doctorCommand({ context: opts.context ?? null, json: opts.json ?? false, image: opts.image ?? null, project: opts.project ?? process.cwd(), historyFile: historyPath() });
     });
 
   program

@@ -7,6 +7,7 @@ import type { ResultsView, ViewCell, ViewPlatform } from '../results/view.js';
 import { MEDIAN_METHOD, RATIO_METHOD } from '../stats/order-statistics.js';
 import { STRATEGY_CATALOG } from '../strategies/catalog.js';
 import { changeRows, comparisonTables, isComparison } from './comparison.js';
+import { costTables } from './cost.js';
 import {
   durationText,
   fileSharingText,
@@ -86,6 +87,7 @@ function nav(view: ResultsView, groups: TestGroup[]): string {
     ...(isComparison(view) ? [['comparison', 'Across runs'] as [string, string]] : []),
     ...(view.baseline ? [['change', 'Change'] as [string, string]] : []),
     ...groups.map((g) => [testId(g), testTitle(g)] as [string, string]),
+    ...(costTables(view).length ? [['cost', 'Cost'] as [string, string]] : []),
     ['platforms', 'Platforms'],
     ['notes', 'Notes'],
     ['method', 'Method'],
@@ -179,6 +181,26 @@ function platformLine(platform: ViewPlatform): string {
   return `<strong>${esc(title)}</strong> (<code>${esc(p.name)}</code>, ${esc(id.endpoint)}): ${esc(facts)}`;
 }
 
+/** What each strategy burned besides its time: the run's cost tables, when it measured them. */
+function costSection(view: ResultsView): string {
+  const tables = costTables(view);
+  if (tables.length === 0) return '';
+  const head = ['Test Type', 'Command CPU (s)', 'Container CPU (s)', 'Sharing layer CPU (s)', 'Host CPU (s)', 'Host CPU vs native', 'Peak memory', 'Read', 'Written', 'Energy (J)'];
+  const columns: Column[] = ['', 'num', 'num', 'num', 'num', 'num', 'num', 'num', 'num', 'num'];
+  return [
+    '<section id="cost">\n<h2>Cost</h2>',
+    `<p>${esc('Medians per sample of the timed step: CPU seconds of the command, of the container (its cgroup), of the processes serving the bind mounts and of the whole host; peak memory, I/O and energy. — where the platform does not allow a figure; the notes below each table say why.')}</p>`,
+    ...tables.map((t) =>
+      [
+        `<h3>${esc(`${t.workload} on ${t.platform.title}`)}</h3>`,
+        table(head, columns, t.rows.map((r) => tr([r.strategy, r.commandCpu, r.containerCpu, r.sharingCpu, r.hostCpu, r.hostCpuVsNative, r.peakMemory, r.read, r.written, r.energy].map(esc), columns))),
+        list(t.notes.map(esc)),
+      ].join('\n'),
+    ),
+    '</section>',
+  ].join('\n');
+}
+
 function platformsSection(view: ResultsView): string {
   const hosts = view.runs.map((run) => {
     const h = run.host;
@@ -253,6 +275,7 @@ export function renderHtml(view: ResultsView): string {
     comparisonSection(view),
     changeSection(view),
     ...groups.map(testSection),
+    costSection(view),
     platformsSection(view),
     notesSection(view),
     methodSection(view),

@@ -1,11 +1,10 @@
 // The sections of results.md beyond the seed's tables: comparisons across runs, the change since a baseline, the
 // cost of each strategy, how sampling stopped and the method in plain words.
-import type { Stopping } from '../results/schema.js';
-import { platformKey, type ResultsView } from '../results/view.js';
+import type { ResultsView } from '../results/view.js';
 import { MEDIAN_METHOD, RATIO_METHOD } from '../stats/order-statistics.js';
 import { changeRows, comparisonTables, isComparison } from './comparison.js';
 import { costTables } from './cost.js';
-import { strategyTitle } from './format.js';
+import { stoppingLines, strategyTitle } from './format.js';
 
 function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -17,27 +16,9 @@ export function row(cells: string[]): string {
 
 /** Which rule ended the sampling of each platform's workload, under --runs auto. */
 export function samplingSection(view: ResultsView): string[] {
-  const auto = view.runs.filter((r) => r.settings.runs === 'auto');
-  if (auto.length === 0) return [];
-  const lines = ['## Sampling', ''];
-  for (const run of auto) {
-    for (const stop of run.stopping) {
-      const title = view.platforms.find((p) => p.key === platformKey(run, stop.platform))?.title ?? stop.platform;
-      const widest = stop.worstHalfWidth === null ? '' : `; widest half-width ±${(stop.worstHalfWidth * 100).toFixed(1)}%`;
-      lines.push(`- ${title} / ${stop.workload}: ${STOP_TEXT[stop.rule]} after ${stop.samples} samples per cell${widest}`);
-    }
-  }
-  return [...lines, ''];
+  const lines = stoppingLines(view);
+  return lines.length === 0 ? [] : ['## Sampling', '', ...lines.map((line) => `- ${line}`), ''];
 }
-
-const STOP_TEXT: Record<Stopping['rule'], string> = {
-  runs: 'the planned count',
-  precision: 'stopped: precise enough',
-  'max-runs': 'stopped at --max-runs, not yet precise enough',
-  'max-time': 'stopped at --max-time, not yet precise enough',
-  interrupted: 'interrupted',
-  'no-samples': 'stopped: no cell had a figure left to measure',
-};
 
 export function methodSection(): string[] {
   return ['## Method', '', `- ${MEDIAN_METHOD}`, `- ${RATIO_METHOD}`, ''];

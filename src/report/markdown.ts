@@ -5,7 +5,6 @@ import type { ResultsView, ViewCell, ViewPlatform } from '../results/view.js';
 import { changeSection, comparisonSection, costSection, methodSection, row, samplingSection } from './markdown-sections.js';
 import { REFERENCE_STRATEGY } from '../strategies/catalog.js';
 import {
-  cellNotes,
   durationText,
   fileSharingText,
   figure,
@@ -15,9 +14,10 @@ import {
   mibText,
   overheadRatio,
   percent,
-  problems,
   ratioCellText,
   ratioText,
+  reportNotes,
+  samplesSentence,
   statusCount,
   statusMark,
   STRATEGY_ORDER,
@@ -79,14 +79,6 @@ function overview(view: ResultsView, groups: TestGroup[]): string[] {
   return lines;
 }
 
-/** How many samples each cell took: a fixed count, or the --runs auto rule. */
-function samplesText(run: RunDocument): string {
-  const { runs, auto, warmup } = run.settings;
-  const after = `after ${warmup} warm-up`;
-  if (runs !== 'auto' || !auto) return `${runs} measured samples per cell ${after}.`;
-  return `Samples per cell until every ratio to native was known to ±${+(auto.precision * 100).toFixed(2)}% (${auto.minRuns} to ${auto.maxRuns}; see Sampling), ${after}.`;
-}
-
 /** The title and what the figures are: one run's settings, or what the runs in view share. */
 function heading(view: ResultsView): string[] {
   const first = view.runs[0];
@@ -94,7 +86,7 @@ function heading(view: ResultsView): string[] {
   const fixtures = [...new Set(view.runs.map((r) => r.settings.fixture))];
   const fixtureUsed = workloads.some((w) => w === 'npm-install' || w === 'build' || w === 'project');
   const same = <T>(pick: (r: RunDocument) => T) => view.runs.every((r) => JSON.stringify(pick(r)) === JSON.stringify(pick(first)));
-  const samples = same((r) => [r.settings.runs, r.settings.auto, r.settings.warmup]) ? samplesText(first) : `${view.runs.length} runs with different sample counts (see Runs).`;
+  const samples = same((r) => [r.settings.runs, r.settings.auto, r.settings.warmup]) ? samplesSentence(first) : `${view.runs.length} runs with different sample counts (see Runs).`;
   const sizes = same((r) => r.settings.sizes) ? Object.entries(first.settings.sizes) : [];
   const tooFew = view.cells.some(lacksSamplesForInterval);
   const count = statusCount(view.cells);
@@ -137,23 +129,8 @@ function platformsSection(view: ResultsView): string[] {
 }
 
 function notesSection(view: ResultsView): string[] {
-  const title = (c: ViewCell) => view.platforms.find((p) => p.key === c.platformKey)!.title;
-  const outliers = view.cells
-    .filter((c) => (c.summary?.outliers.length ?? 0) > 0)
-    .map((c) => `${title(c)} / ${testTitle(c)} / ${strategyTitle(c.strategy)}: outlier samples (MAD rule, kept): ${c.summary!.outliers.map((i) => `#${i + 1}`).join(', ')}`);
-  const intervals = view.cells.flatMap((c) => {
-    const why = lacksSamplesForInterval(c) ? null : (c.summary?.intervalNote ?? c.ratioToNative?.intervalNote);
-    return why ? [`${title(c)} / ${testTitle(c)} / ${strategyTitle(c.strategy)}: no interval: ${why}`] : [];
-  });
-  const notes = [...problems(view), ...cellNotes(view), ...intervals, ...outliers, ...view.runs.flatMap((r) => r.notes)];
-  const unfinished = view.runs.filter((r) => r.status !== 'complete');
-  if (notes.length === 0 && unfinished.length === 0) return [];
-  const lines = ['## Notes', ''];
-  for (const run of unfinished) {
-    const which = view.runs.length > 1 ? `run ${run.id}` : 'run';
-    lines.push(`- The ${which} is **${run.status}**${run.statusReason ? `: ${run.statusReason}` : ''}.`);
-  }
-  return [...lines, ...notes.map((note) => `- ${note}`), ''];
+  const notes = reportNotes(view);
+  return notes.length === 0 ? [] : ['## Notes', '', ...notes.map((note) => `- ${note}`), ''];
 }
 
 function runSection(view: ResultsView): string[] {

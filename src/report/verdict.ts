@@ -176,6 +176,27 @@ function sharingSentence(platform: ViewPlatform): string | null {
   return sharing.mechanism === 'none' ? `Bind mounts here are the local file system${fstype}.` : `Bind mounts here go through ${sharing.mechanism}${fstype}.`;
 }
 
+/** Fast is not free: a strategy about as fast as native (its time within 15% of native's) that burns at least half
+ * as much CPU again on the whole host, and what the processes serving the bind mounts spent, where measured. */
+function costSentence(cells: ViewCell[]): string | null {
+  const measured = cells.filter((c) => c.summary?.cost?.hostCpuSeconds != null && c.measure === cells.find((x) => x.workload === c.workload)!.measure);
+  const sentences: string[] = [];
+  for (const cell of measured) {
+    const native = measured.find((c) => c.workload === cell.workload && c.strategy === REFERENCE_STRATEGY);
+    const ratio = cell.ratioToNative?.value;
+    if (!native || cell === native || ratio === undefined || !cell.metric.lowerIsBetter) continue;
+    const cpu = cell.summary!.cost!.hostCpuSeconds! / native.summary!.cost!.hostCpuSeconds!;
+    if (ratio <= 1.15 && cpu >= 1.5) {
+      sentences.push(`${capital(subject(cell.strategy))} costs more than its time shows in ${testTitle(cell)}: within 15% of native's time (${ratio.toFixed(2)}x), the host burns ${cpu.toFixed(1)}x native's CPU for it.`);
+    }
+  }
+  const sharing = measured
+    .filter((c) => STRATEGY_CATALOG[c.strategy].throughFileSharing && (c.summary!.cost!.sharingCpuSeconds ?? 0) >= 0.5)
+    .map((c) => `${c.summary!.cost!.sharingCpuSeconds!.toFixed(1)} s for ${subject(c.strategy)} in ${testTitle(c)}`);
+  if (sharing.length) sentences.push(`The processes serving the bind mounts spent ${list(sharing)} of CPU per sample, on top of the container's.`);
+  return sentences.length ? sentences.join(' ') : null;
+}
+
 function failuresSentence(cells: ViewCell[]): string | null {
   const items = [...new Set(cells.filter((c) => c.status !== 'ok').map((c) => `${strategyTitle(c.strategy)} in ${c.workload} ${c.status}`))];
   return items.length ? `Not measured to the end: ${list(items)} (see Notes).` : null;
@@ -199,6 +220,7 @@ function verdictOf(view: ResultsView, platform: ViewPlatform): string {
     sharingSentence(platform),
     ...strategySentences(judged),
     hotReload,
+    costSentence(cells),
     judged.length === 0 && !hotReload ? 'No strategy has a ratio to native here.' : null,
     failuresSentence(cells),
     roughSentence(judged),

@@ -73,3 +73,30 @@ describe('verdicts with intervals', () => {
     assert.equal(texts.gone, 'Not measured: Cannot connect to the Docker daemon.');
   });
 });
+
+describe('the verdict on cost', () => {
+  /** Seven samples per cell around the medians, each with a host CPU and a sharing-layer CPU per sample. */
+  function withCost(medians: Record<string, number>, hostCpu: Record<string, number>, sharingCpu: Record<string, number>): RunDocument {
+    const doc = withSamples(medians);
+    const cost = { commandCpuSeconds: null, containerCpuSeconds: null, containerUserSeconds: null, containerSystemSeconds: null, peakMemoryBytes: null, readBytes: null, writeBytes: null, energyJoules: null };
+    const cells = doc.cells.map((c) => ({
+      ...c,
+      samples: c.samples.map((s) => ({ ...s, cost: { ...cost, hostCpuSeconds: hostCpu[c.strategy], sharingCpuSeconds: sharingCpu[c.strategy] } })),
+    }));
+    return { ...doc, cells: summariseCells(cells) };
+  }
+  it('says plainly when a strategy is about as fast as native but burns far more CPU, and what the share cost', () => {
+    const doc = withCost(
+      { native: 10, container: 10, hybrid: 10.5, bind: 11, volume: 10 },
+      { native: 8, container: 8, hybrid: 9, bind: 16, volume: 8 },
+      { native: 0, container: 0, hybrid: 1, bind: 6, volume: 0 },
+    );
+    const text = verdictsOf(doc).default;
+    assert.match(text, /A bind mount costs more than its time shows in npm-install: within 15% of native's time \(1\.10x\), the host burns 2\.0x native's CPU for it\./);
+    assert.doesNotMatch(text, /hybrid[^.]*burns/);
+    assert.match(text, /The processes serving the bind mounts spent 1\.0 s for the hybrid \(bind mount \+ volume\) in npm-install and 6\.0 s for a bind mount in npm-install of CPU per sample, on top of the container's\./);
+  });
+  it('says nothing of cost when the run did not measure it', () => {
+    assert.doesNotMatch(verdictsOf(withSamples({ native: 10, container: 10, hybrid: 10, bind: 11, volume: 10 })).default, /CPU/);
+  });
+});
