@@ -3,7 +3,7 @@
 // as the yardstick, by the run machinery itself; then the gain of advised over current with its interval. Native
 // is measured too, so that the run in the history has its ratios and the next advice can quote this project.
 import { DEFAULT_MAX_RUNS, DEFAULT_PRECISION, DEFAULT_RUNS } from '../bench/stop-rule.js';
-import { runCommand, type RunOutcome } from '../commands/run.js';
+import { runCommand } from '../commands/run.js';
 import { resolveRunOptions, type RunFlags, type RunOptions } from '../commands/run-options.js';
 import type { Cell } from '../results/schema.js';
 import { changeOf, type Change } from '../stats/change.js';
@@ -65,15 +65,7 @@ export interface Verification {
 
 /** Run it. With `stdoutFree`, the run's own table goes to stderr, leaving stdout to the caller (--json). */
 export async function verify(options: RunOptions, argv: string[], stdoutFree: boolean): Promise<Verification> {
-  const write = process.stdout.write;
-  // runCommand prints its table on stdout; a caller printing JSON there needs it elsewhere.
-  if (stdoutFree) process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
-  let outcome: RunOutcome;
-  try {
-    outcome = await runCommand(options, argv);
-  } finally {
-    process.stdout.write = write;
-  }
+  const outcome = await runCommand({ ...options, ...(stdoutFree ? { tableStream: process.stderr } : {}) }, argv);
   const cells = Object.fromEntries(
     VERIFY_STRATEGIES.flatMap((s) => outcome.doc.cells.filter((c) => c.strategy === s && c.measure === 'time').slice(0, 1).map((c) => [s, c])),
   ) as Verification['cells'];

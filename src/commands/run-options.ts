@@ -30,6 +30,8 @@ export interface RunOptions {
   progress: 'auto' | 'tty' | 'plain';
   /** Record the run in the local history. */
   history: boolean;
+  /** Where the final table goes (default stdout; a caller that prints JSON there moves it to stderr). */
+  tableStream?: NodeJS.WritableStream;
 }
 
 /** The run command's flags as commander parsed them (defaults filled in). */

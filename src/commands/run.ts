@@ -152,7 +152,7 @@ export async function runCommand(options: RunOptions, argv: string[]): Promise<R
 
   // report: whatever happens here, the samples are written
   const saved = await saveRunDirectory(runDir, doc);
-  process.stdout.write(`\n${renderTerminal(viewOf([saved.doc]))}`);
+  (options.tableStream ?? process.stdout).write(`\n${renderTerminal(viewOf([saved.doc]))}`);
   for (const problem of saved.problems) process.stderr.write(pc.red(`${problem}\n`));
   if (options.history && saved.problems.length === 0) {
     // The history is a convenience: failing to record the run must not fail it.
