@@ -1,5 +1,6 @@
 // What the measurements say the advice is worth: this machine's history first (the latest run on the platform that
 // measured both layouts), the seed articles' published figures second. Every figure says where it comes from.
+import { STRATEGY_ROLES } from '../strategies/catalog.js';
 import { readRunDocument } from '../results/store.js';
 import type { HistoryEntry } from '../results/history.js';
 import { publishedPlatforms, type PublishedRow } from '../results/published.js';
@@ -51,8 +52,8 @@ export function installEffect(entries: readonly HistoryEntry[], platform: string
   const own = `project ${projectName}`;
   const effects = runsOn(entries, platform).flatMap((entry) =>
     (entry.fixture === own ? ['project'] : ['npm-install']).flatMap((workload) => {
-      const bind = ratioOf(entry, platform, workload, 'time', 'bind');
-      const hybrid = ratioOf(entry, platform, workload, 'time', 'hybrid');
+      const bind = ratioOf(entry, platform, workload, 'time', STRATEGY_ROLES.sharedMount);
+      const hybrid = ratioOf(entry, platform, workload, 'time', STRATEGY_ROLES.hybridFix);
       if (bind === null || hybrid === null || bind === 0) return [];
       const test = workload === 'project' ? entry.fixture : `${workload}, fixture ${entry.fixture}`;
       return [{ ...sourceOf(entry, platform, test), bindToNative: bind, hybridToNative: hybrid, hybridToBind: hybrid / bind }];
@@ -66,8 +67,8 @@ export function publishedEffects(rows: readonly PublishedRow[]): PublishedEffect
   return publishedPlatforms(rows)
     .filter((p) => p.workload === 'npm-install')
     .flatMap((p) => {
-      const bind = p.ratios.find((r) => r.strategy === 'bind')?.value;
-      const hybrid = p.ratios.find((r) => r.strategy === 'hybrid')?.value;
+      const bind = p.ratios.find((r) => r.strategy === STRATEGY_ROLES.sharedMount)?.value;
+      const hybrid = p.ratios.find((r) => r.strategy === STRATEGY_ROLES.hybridFix)?.value;
       return bind && hybrid ? [{ source: p.source, platform: p.platform, bindToNative: bind, hybridToNative: hybrid, hybridToBind: hybrid / bind }] : [];
     });
 }
@@ -81,7 +82,7 @@ export interface WatchMisses extends RunSource {
 export async function watchMisses(entries: readonly HistoryEntry[], platform: string): Promise<WatchMisses | null> {
   for (const entry of runsOn(entries, platform).filter((e) => e.workloads.includes('watch'))) {
     const doc = await readRunDocument(entry.runFile).catch(() => null);
-    const cell = doc?.cells.find((c) => c.platform === platform && c.workload === 'watch' && c.measure === 'missed' && c.strategy === 'bind');
+    const cell = doc?.cells.find((c) => c.platform === platform && c.workload === 'watch' && c.measure === 'missed' && c.strategy === STRATEGY_ROLES.sharedMount);
     if (cell?.summary) return { ...sourceOf(entry, platform, 'watch'), missed: cell.summary.median };
   }
   return null;
@@ -98,7 +99,7 @@ export interface SourceWork extends RunSource {
 export function sourceWork(entries: readonly HistoryEntry[], platform: string): SourceWork | null {
   for (const entry of runsOn(entries, platform)) {
     const ratios = entry.ratios
-      .filter((r) => r.platform === platform && r.strategy === 'bind' && SOURCE_WORKLOADS.includes(r.workload) && r.ratio !== null)
+      .filter((r) => r.platform === platform && r.strategy === STRATEGY_ROLES.sharedMount && SOURCE_WORKLOADS.includes(r.workload) && r.ratio !== null)
       .map((r) => ({ test: `${r.workload} ${r.measure}`, ratio: r.ratio! }));
     const identity = entry.platforms.find((p) => p.name === platform)!;
     const test = SOURCE_WORKLOADS.filter((w) => entry.workloads.includes(w)).join(', ');

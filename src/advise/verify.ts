@@ -2,6 +2,7 @@
 // `mountbench run --project`) and the advised one (`hybrid`, a volume over each advised directory), with `volume`
 // as the yardstick, by the run machinery itself; then the gain of advised over current with its interval. Native
 // is measured too, so that the run in the history has its ratios and the next advice can quote this project.
+import { STRATEGY_ROLES } from '../strategies/catalog.js';
 import { DEFAULT_MAX_RUNS, DEFAULT_PRECISION, DEFAULT_RUNS } from '../bench/stop-rule.js';
 import { runCommand } from '../commands/run.js';
 import { resolveRunOptions, type RunFlags, type RunOptions } from '../commands/run-options.js';
@@ -10,7 +11,7 @@ import { changeOf, type Change } from '../stats/change.js';
 import type { ImplementedStrategy } from '../strategies/catalog.js';
 import { DEFAULT_SIZES } from '../workloads/generated.js';
 
-export const VERIFY_STRATEGIES: ImplementedStrategy[] = ['native', 'bind', 'hybrid', 'volume'];
+export const VERIFY_STRATEGIES: ImplementedStrategy[] = [STRATEGY_ROLES.reference, STRATEGY_ROLES.sharedMount, STRATEGY_ROLES.hybridFix, STRATEGY_ROLES.allInVolume];
 
 export interface VerifyRequest {
   project: string;
@@ -70,5 +71,5 @@ export async function verify(options: RunOptions, argv: string[], stdoutFree: bo
     VERIFY_STRATEGIES.flatMap((s) => outcome.doc.cells.filter((c) => c.strategy === s && c.measure === 'time').slice(0, 1).map((c) => [s, c])),
   ) as Verification['cells'];
   const change = (baseline?: Cell, now?: Cell) => (baseline && now ? changeOf(baseline, now) : null);
-  return { runDir: outcome.runDir, exitCode: outcome.exitCode, gain: change(cells.bind, cells.hybrid), toVolume: change(cells.volume, cells.hybrid), cells };
+  return { runDir: outcome.runDir, exitCode: outcome.exitCode, gain: change(cells[STRATEGY_ROLES.sharedMount], cells[STRATEGY_ROLES.hybridFix]), toVolume: change(cells[STRATEGY_ROLES.allInVolume], cells[STRATEGY_ROLES.hybridFix]), cells };
 }

@@ -1,6 +1,6 @@
 // Findings from this machine's own runs (the local history and each run's run.json): measured here, not published.
 import { figure, ratioText, strategyTitle } from '../report/format.js';
-import { isImplemented } from '../strategies/catalog.js';
+import { isImplemented, STRATEGY_ROLES } from '../strategies/catalog.js';
 import type { Rule } from './finding.js';
 import type { PastCell, PastRun } from './past-runs.js';
 import { POLLING } from './settings-rules.js';
@@ -18,8 +18,8 @@ function testName(cell: PastCell, run: PastRun): string {
 
 /** The cell a run is summed up by: npm install in a bind mount, the seed's headline, else the first bind cell. */
 function headline(run: PastRun): PastCell | undefined {
-  const ratioed = run.cells.filter((c) => c.ratio !== null && c.strategy !== 'native');
-  return ratioed.find((c) => c.workload === 'npm-install' && c.strategy === 'bind') ?? ratioed.find((c) => c.strategy === 'bind') ?? ratioed[0];
+  const ratioed = run.cells.filter((c) => c.ratio !== null && c.strategy !== STRATEGY_ROLES.reference);
+  return ratioed.find((c) => c.workload === 'npm-install' && c.strategy === STRATEGY_ROLES.sharedMount) ?? ratioed.find((c) => c.strategy === STRATEGY_ROLES.sharedMount) ?? ratioed[0];
 }
 
 /** The latest run that measured the platform: its headline ratio to native. */
@@ -27,7 +27,7 @@ export const lastRun: Rule = (p) => {
   const run = p.runs.find((r) => headline(r) !== undefined);
   const cell = run && headline(run);
   if (!run || !cell) return [];
-  const native = run.cells.find((c) => c.workload === cell.workload && c.measure === cell.measure && c.strategy === 'native');
+  const native = run.cells.find((c) => c.workload === cell.workload && c.measure === cell.measure && c.strategy === STRATEGY_ROLES.reference);
   const evidence =
     cell.median !== null && native?.median != null
       ? `${title(cell.strategy)}: median ${figure(cell.median)} ${cell.unit}; Native: median ${figure(native.median)} ${native.unit}; the ratio is of the medians`
@@ -46,7 +46,7 @@ export const lastRun: Rule = (p) => {
 /** The latest `watch` result through a bind mount: whether file events written on the host reached the container. */
 export const watchEvents: Rule = (p) => {
   for (const run of p.runs) {
-    const cell = run.cells.find((c) => c.workload === 'watch' && c.measure === 'missed' && c.strategy === 'bind');
+    const cell = run.cells.find((c) => c.workload === 'watch' && c.measure === 'missed' && c.strategy === STRATEGY_ROLES.sharedMount);
     if (cell?.median == null) continue;
     const evidence = `watch, run ${run.startedAt.slice(0, 10)}: a median of ${Number(cell.median.toFixed(1))}${cell.unit ?? '%'} of the files written on the host never reached a watcher in a bind-mounted container`;
     if (cell.median === 0) return [{ platform: p.name, severity: 'info', text: 'file events written on the host reach watchers through this mount: hot reload works', evidence, source: runSource(run) }];

@@ -1,5 +1,6 @@
 // Findings from the probe: how a bind mount of the project really reaches a container, read from the container's
 // own /proc/self/mountinfo.
+import { STRATEGY_ROLES } from '../strategies/catalog.js';
 import type { Rule } from './finding.js';
 import { publishedRatio, publishedText } from './published.js';
 
@@ -28,7 +29,7 @@ export const fuseBindMounts: Rule = (p) => {
 export const localBindMounts: Rule = (p, published) => {
   const sharing = p.identity.fileSharing;
   if (sharing?.mechanism !== 'none') return [];
-  const linux = publishedRatio(published, 'mainardi-2025', /^Docker \d/, 'bind');
+  const linux = publishedRatio(published, 'mainardi-2025', /^Docker \d/, STRATEGY_ROLES.sharedMount);
   return [
     {
       platform: p.name,

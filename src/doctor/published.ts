@@ -1,4 +1,5 @@
 // The seed articles' figures a finding quotes, computed from data/published-results.csv rather than typed in.
+import { STRATEGY_ROLES } from '../strategies/catalog.js';
 import type { PublishedRow } from '../results/published.js';
 import { ratioText } from '../report/format.js';
 
@@ -14,7 +15,7 @@ export interface PublishedRatio {
 /** A strategy's published mean over the same platform's native mean (npm install of create-react-app). */
 export function publishedRatio(rows: readonly PublishedRow[], source: string, platform: RegExp, strategy: string): PublishedRatio | null {
   const row = (s: string) => rows.find((r) => r.source === source && platform.test(r.platform) && r.strategy === s && r.workload === 'npm-install');
-  const [measured, native] = [row(strategy), row('native')];
+  const [measured, native] = [row(strategy), row(STRATEGY_ROLES.reference)];
   if (!measured || !native) return null;
   return { source, platform: measured.platform, strategy, mean: measured.mean, nativeMean: native.mean, ratio: measured.mean / native.mean };
 }

@@ -1,5 +1,6 @@
 // Findings from a platform's own settings on the host (and, for Docker Desktop's mechanism, from the probe when no
 // settings file was found).
+import { STRATEGY_ROLES } from '../strategies/catalog.js';
 import { sep } from 'node:path';
 import type { PlatformSettings, SharedDirectory } from '../platforms/settings/settings.js';
 import type { Finding, PlatformFacts, Rule } from './finding.js';
@@ -21,8 +22,8 @@ export const slowDockerDesktopSharing: Rule = (p, published) => {
   const seen = p.identity.fileSharing?.mechanism ?? null;
   const mechanism = [configured, seen].find((m) => m !== null && m in DOCKER_DESKTOP_SLOW);
   if (!mechanism || p.settings?.vmType === 'wsl2') return [];
-  const virtiofs = publishedRatio(published, 'mainardi-2022', /virtiofs/i, 'bind');
-  const linux = publishedRatio(published, 'mainardi-2022', /^Docker$/, 'bind');
+  const virtiofs = publishedRatio(published, 'mainardi-2022', /virtiofs/i, STRATEGY_ROLES.sharedMount);
+  const linux = publishedRatio(published, 'mainardi-2022', /^Docker$/, STRATEGY_ROLES.sharedMount);
   const toLinux = virtiofs && linux ? `, ${(virtiofs.mean / linux.mean).toFixed(1)}x Docker on Linux's bind mount (${linux.mean.toFixed(2)} s)` : '';
   return [
     {
@@ -54,8 +55,8 @@ export const synchronizedShare: Rule = (p, published) => {
   if (share) {
     return [{ platform: p.name, severity: 'info', text: `this project's directory is in the synchronized file share ${share}: its bind mounts read a cache inside the VM, which the mount line seen in a container does not name`, evidence, source }];
   }
-  const synced = publishedRatio(published, 'mainardi-2025', /synchronized/i, 'bind');
-  const plain = publishedRatio(published, 'mainardi-2025', /Apple Virtualization\)$/, 'bind');
+  const synced = publishedRatio(published, 'mainardi-2025', /synchronized/i, STRATEGY_ROLES.sharedMount);
+  const plain = publishedRatio(published, 'mainardi-2025', /Apple Virtualization\)$/, STRATEGY_ROLES.sharedMount);
   const figures = synced && plain ? `: with a share a bind mount ran npm install ${synced.ratio.toFixed(2)}x native, without ${plain.ratio.toFixed(2)}x (Mainardi 2025)` : '';
   return [
     {

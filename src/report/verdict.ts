@@ -5,7 +5,7 @@
 import type { Ratio } from '../results/schema.js';
 import type { ResultsView, ViewCell, ViewPlatform } from '../results/view.js';
 import { minSamplesForRatio } from '../stats/order-statistics.js';
-import { REFERENCE_STRATEGY, STRATEGY_CATALOG, type StrategyName } from '../strategies/catalog.js';
+import { REFERENCE_STRATEGY, STRATEGY_CATALOG, STRATEGY_ROLES, type StrategyName } from '../strategies/catalog.js';
 import { lacksSamplesForInterval, STRATEGY_ORDER, strategyTitle, testTitle } from './format.js';
 
 export interface Verdict {
@@ -36,7 +36,8 @@ const SUBJECT: Partial<Record<StrategyName, string>> = {
 };
 const subject = (s: StrategyName) => SUBJECT[s] ?? strategyTitle(s);
 /** The problem first, then its fix, then the other places a project can live. */
-const VERDICT_ORDER: StrategyName[] = ['bind', 'hybrid', ...STRATEGY_ORDER.filter((s) => s !== 'bind' && s !== 'hybrid')];
+const { sharedMount, hybridFix } = STRATEGY_ROLES;
+const VERDICT_ORDER: StrategyName[] = [sharedMount, hybridFix, ...STRATEGY_ORDER.filter((s) => s !== sharedMount && s !== hybridFix)];
 
 const isHotReload = (cell: ViewCell) => cell.workload === 'watch' && cell.measure === 'missed';
 
@@ -125,19 +126,19 @@ const recovers = (judged: Judged[]) => (judged.every((j) => j.bounds) ? 'recover
 function strategySentences(judged: Judged[]): string[] {
   const tests = new Set(judged.map((j) => j.test));
   const of = (s: StrategyName) => judged.filter((j) => j.cell.strategy === s);
-  const bindOf = (test: string) => of('bind').find((b) => b.test === test && b.kind === 'slower');
+  const bindOf = (test: string) => of(sharedMount).find((b) => b.test === test && b.kind === 'slower');
   const strategies = VERDICT_ORDER.filter((s) => of(s).length > 0);
   if (tests.size === 1) {
     const clauses = strategies.map((s) => {
       const [j] = of(s);
-      const bind = s === 'hybrid' ? bindOf(j.test) : undefined;
+      const bind = s === hybridFix ? bindOf(j.test) : undefined;
       if (!bind) return `${subject(s)} is ${fullPhrase(j)}`;
       return `${subject(s)} ${recovers([bind, j])} ${RECOVERY_TEXT[recovery(bind, j)]}: ${fullPhrase(j)}`;
     });
     return [`${[...tests][0]}: ${clauses.join('; ')}.`];
   }
   return strategies.map((s) => {
-    if (s !== 'hybrid') return `${capital(subject(s))} is ${byKind(of(s))}.`;
+    if (s !== hybridFix) return `${capital(subject(s))} is ${byKind(of(s))}.`;
     const recovered = of(s).filter((j) => bindOf(j.test));
     const rest = of(s).filter((j) => !bindOf(j.test));
     const groups = (Object.keys(RECOVERY_TEXT) as Recovery[]).flatMap((r) => {
@@ -154,7 +155,7 @@ function strategySentences(judged: Judged[]): string[] {
 function hotReloadSentence(cells: ViewCell[]): string | null {
   const shared = cells.filter((c) => isHotReload(c) && c.summary && STRATEGY_CATALOG[c.strategy].throughFileSharing);
   if (shared.length === 0) return null;
-  const names = (group: ViewCell[]) => list(group.map((c) => (c.strategy === 'hybrid' ? 'the hybrid' : subject(c.strategy))));
+  const names = (group: ViewCell[]) => list(group.map((c) => (c.strategy === hybridFix ? 'the hybrid' : subject(c.strategy))));
   shared.sort((a, b) => VERDICT_ORDER.indexOf(a.strategy) - VERDICT_ORDER.indexOf(b.strategy));
   const all = shared.filter((c) => c.summary!.min >= 100);
   const none = shared.filter((c) => c.summary!.max === 0);

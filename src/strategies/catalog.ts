@@ -78,8 +78,20 @@ export const STRATEGY_NAMES = Object.keys(STRATEGY_CATALOG) as [StrategyName, ..
 export const IMPLEMENTED_STRATEGIES = STRATEGY_NAMES.filter((s) => STRATEGY_CATALOG[s].implemented) as ImplementedStrategy[];
 /** What a run measures unless told otherwise: every strategy that is built. */
 export const DEFAULT_STRATEGIES: readonly ImplementedStrategy[] = IMPLEMENTED_STRATEGIES;
-/** Ratios are to this strategy of the same platform: the project on the host, no container at all. */
-export const REFERENCE_STRATEGY = 'native' satisfies ImplementedStrategy;
+/** The strategies that reports, findings and advice speak of by what they stand for; their names are said here only. */
+export const STRATEGY_ROLES = {
+  /** The reference of every ratio: the project on the host, no container at all. */
+  reference: 'native',
+  /** The plain bind mount: every file operation goes through the platform's file sharing. */
+  sharedMount: 'bind',
+  /** The seed articles' fix: the bind mount with a named volume over each dependency directory. */
+  hybridFix: 'hybrid',
+  /** Everything in a named volume: as fast as a container gets, invisible to the host. */
+  allInVolume: 'volume',
+} as const satisfies Record<string, ImplementedStrategy>;
+
+/** Ratios are to this strategy of the same platform. */
+export const REFERENCE_STRATEGY = STRATEGY_ROLES.reference;
 
 export function strategyInfo(name: StrategyName): StrategyInfo {
   return STRATEGY_CATALOG[name];
