@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import { adviseProject } from '../../src/advise/advice.js';
 import { installEffect, publishedEffects, sourceWork, watchMisses } from '../../src/advise/evidence.js';
 import { renderAdvice } from '../../src/advise/render.js';
@@ -70,7 +71,8 @@ describe('advise: what is offered', () => {
     assert.deepEqual(advice.watch.switches.map((s) => s.tool), ['Vite']);
     assert.equal(advice.sourceWork?.slow, true);
     assert.match(advice.sourceWork!.sync, /planned/);
-    const text = renderAdvice(advice, { write: false, written: false });
+    // Colours are on under CI (picocolors follows CI=true); the words are what matter here.
+    const text = stripVTControlCharacters(renderAdvice(advice, { write: false, written: false }));
     assert.match(text, /100% of the files written on the host never reached a watcher/);
     assert.match(text, /server: \{ watch: \{ usePolling: true \} \}/);
     assert.match(text, /not written: run again with --write/);
@@ -82,7 +84,7 @@ describe('advise: what is offered', () => {
     const advice = await adviseProject(projectOf(compose), { platform: 'default', history, published: readPublished() });
     assert.deepEqual(advice.watch.switches, []);
     assert.equal(advice.sourceWork?.slow, false);
-    const text = renderAdvice(advice, { write: true, written: true });
+    const text = stripVTControlCharacters(renderAdvice(advice, { write: true, written: true }));
     assert.match(text, /this machine: bind mount 0\.\d\dx native, bind mount \+ volume 0\.\d\dx \(default: npm-install, fixture small, run 20261123-135136-ca2a\)/);
     assert.match(text, /bind mounts are not slow on default: the advice gains little here/);
     assert.match(text, /no polling needed/);
