@@ -3,10 +3,9 @@
 // picks vz on macOS 13 and later and then virtiofs (test/recordings/settings/README.md). Defaults for a missing key
 // are the template's comments: "Default: virtiofs (for vz), sshfs (for qemu)", "$HOME is mounted as writable".
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import type { DiscoveryEnvironment } from '../discover.js';
 import type { Endpoint } from '../endpoint.js';
-import { emptySettings, isRecord, macosAtLeast, numberOrNull, readText, stringOrNull, thisHost, type HostOs, type PlatformSettings } from './settings.js';
+import { emptySettings, settingsObject, macosAtLeast, numberOrNull, readText, stringOrNull, thisHost, type HostOs, type PlatformSettings } from './settings.js';
 import { expandHome, mountsOf } from './lima.js';
 
 const change = (profile: string) => `colima stop${profileFlag(profile)} && colima start${profileFlag(profile)} --edit`;
@@ -32,13 +31,9 @@ export function readColimaSettings(de: Pick<DiscoveryEnvironment, 'home'>, endpo
 }
 
 export function parseColimaSettings(text: string, source: string, where: { host: HostOs; home: string; profile: string }): PlatformSettings {
-  let yaml: unknown;
-  try {
-    yaml = parse(text) ?? {};
-  } catch (error) {
-    return emptySettings(source, change(where.profile), `not YAML: ${(error as Error).message.split('\n')[0]}`, where.profile);
-  }
-  if (!isRecord(yaml)) return emptySettings(source, change(where.profile), 'not a YAML mapping', where.profile);
+  const parsed = settingsObject(text, 'yaml');
+  if ('problem' in parsed) return emptySettings(source, change(where.profile), parsed.problem, where.profile);
+  const yaml = parsed.value;
   const settings = emptySettings(source, change(where.profile), null, where.profile);
   const { from } = settings;
 

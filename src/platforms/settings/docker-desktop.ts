@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DiscoveryEnvironment } from '../discover.js';
-import { emptySettings, isRecord, macosAtLeast, numberOrNull, readText, thisHost, type HostOs, type PlatformSettings } from './settings.js';
+import { emptySettings, settingsObject, macosAtLeast, numberOrNull, readText, thisHost, type HostOs, type PlatformSettings } from './settings.js';
 
 const MAC_SHARED_BY_DEFAULT = ['/Users', '/Volumes', '/private', '/tmp', '/var/folders'];
 
@@ -33,13 +33,9 @@ export function readDockerDesktopSettings(de: Pick<DiscoveryEnvironment, 'home' 
 }
 
 export function parseDockerDesktopSettings(text: string, source: string, host: HostOs): PlatformSettings {
-  let json: unknown;
-  try {
-    json = text.trim() === '' ? {} : JSON.parse(text);
-  } catch (error) {
-    return emptySettings(source, CHANGE, `not JSON: ${(error as Error).message}`);
-  }
-  if (!isRecord(json)) return emptySettings(source, CHANGE, 'not a JSON object');
+  const parsed = settingsObject(text, 'json');
+  if ('problem' in parsed) return emptySettings(source, CHANGE, parsed.problem);
+  const json = parsed.value;
   const settings = emptySettings(source, CHANGE);
   const from = settings.from;
   // settings-store.json says "UseGrpcfuse", settings.json "useGrpcfuse".

@@ -3,10 +3,9 @@
 // "reverse-sshfs") and "virtiofs" for vz; mounts `[]` (nothing); `writable` false; mountInotify off. The docker
 // template inherits `template:_default/mounts`: the home directory, read-only.
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import type { DiscoveryEnvironment } from '../discover.js';
 import type { Endpoint } from '../endpoint.js';
-import { at, emptySettings, isRecord, macosAtLeast, numberOrNull, readText, stringOrNull, thisHost, type HostOs, type PlatformSettings, type SharedDirectory } from './settings.js';
+import { at, emptySettings, settingsObject, isRecord, macosAtLeast, numberOrNull, readText, stringOrNull, thisHost, type HostOs, type PlatformSettings, type SharedDirectory } from './settings.js';
 
 const change = (instance: string) => `limactl stop ${instance} && limactl edit ${instance}`;
 
@@ -52,13 +51,9 @@ function mebibytes(size: unknown): number | null {
 }
 
 export function parseLimaSettings(text: string, source: string, where: { host: HostOs; home: string; instance: string }): PlatformSettings {
-  let yaml: unknown;
-  try {
-    yaml = parse(text) ?? {};
-  } catch (error) {
-    return emptySettings(source, change(where.instance), `not YAML: ${(error as Error).message.split('\n')[0]}`, where.instance);
-  }
-  if (!isRecord(yaml)) return emptySettings(source, change(where.instance), 'not a YAML mapping', where.instance);
+  const parsed = settingsObject(text, 'yaml');
+  if ('problem' in parsed) return emptySettings(source, change(where.instance), parsed.problem, where.instance);
+  const yaml = parsed.value;
   const settings = emptySettings(source, change(where.instance), null, where.instance);
   const { from } = settings;
 

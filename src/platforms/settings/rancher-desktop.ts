@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DiscoveryEnvironment } from '../discover.js';
-import { at, emptySettings, isRecord, macosAtLeast, numberOrNull, readText, stringOrNull, thisHost, type HostOs, type PlatformSettings } from './settings.js';
+import { at, emptySettings, settingsObject, macosAtLeast, numberOrNull, readText, stringOrNull, thisHost, type HostOs, type PlatformSettings } from './settings.js';
 
 const CHANGE = 'Rancher Desktop → Preferences → Virtual Machine (Emulation: VM type; Volumes: mount type); Apply';
 
@@ -32,13 +32,9 @@ function firstString(json: unknown, keys: string[]): [string, string] | null {
 }
 
 export function parseRancherDesktopSettings(text: string, source: string, host: HostOs): PlatformSettings {
-  let json: unknown;
-  try {
-    json = text.trim() === '' ? {} : JSON.parse(text);
-  } catch (error) {
-    return emptySettings(source, CHANGE, `not JSON: ${(error as Error).message}`);
-  }
-  if (!isRecord(json)) return emptySettings(source, CHANGE, 'not a JSON object');
+  const parsed = settingsObject(text, 'json');
+  if ('problem' in parsed) return emptySettings(source, CHANGE, parsed.problem);
+  const json = parsed.value;
   const settings = emptySettings(source, CHANGE);
   const { from } = settings;
   if (host.platform === 'win32') {

@@ -2,6 +2,7 @@
 // with settings has a reader in this folder: a pure parse of the file's text, and a small function that finds it.
 import { readFileSync } from 'node:fs';
 import { release } from 'node:os';
+import { parse as parseYaml } from 'yaml';
 
 export interface SharedDirectory {
   path: string;
@@ -81,3 +82,14 @@ export function at(root: unknown, path: string): unknown {
 export const numberOrNull = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 
 export const stringOrNull = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+
+/** A settings file's top-level object, or why there is none (empty text is an empty object: nothing configured). */
+export function settingsObject(text: string, format: 'json' | 'yaml'): { value: Record<string, unknown> } | { problem: string } {
+  let value: unknown;
+  try {
+    value = text.trim() === '' ? {} : format === 'json' ? JSON.parse(text) : (parseYaml(text) ?? {});
+  } catch (error) {
+    return { problem: `not ${format === 'json' ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}` };
+  }
+  return isRecord(value) ? { value } : { problem: format === 'json' ? 'not a JSON object' : 'not a YAML mapping' };
+}
