@@ -1,7 +1,7 @@
 // What a cell's figures were measured on: the mounts its project lives on, read from inside the sandbox, and the
 // node and npm versions there. Recorded once per sandbox, before its first sample.
 import { fileSharingOf, mountFor, parseMountinfo } from '../platforms/mountinfo.js';
-import type { Cell } from '../results/schema.js';
+import type { Cell, CellSync } from '../results/schema.js';
 import { strategyInfo } from '../strategies/catalog.js';
 import type { Workload } from '../workloads/workload.js';
 import type { Sandbox } from './sandbox.js';
@@ -25,4 +25,17 @@ export async function describeSandbox(sandbox: Sandbox, workload: Workload, cell
   const [node, npm] = versions.outputTail.trim().split('\n');
   const runtime = { node: node?.trim() || null, npm: npm?.trim() || null };
   for (const cell of cells) Object.assign(cell, { mounts, runtime });
+}
+
+/** A sync sandbox's engine, set-up and correctness check, in each of its cells; failed checks in their notes too. */
+export function recordSync(cells: Cell[], sync: CellSync): void {
+  const failed = sync.correctness?.checks.filter((c) => !c.passed) ?? [];
+  const notes = [
+    failed.length === 0 ? null : `${sync.title}: ${failed.length} of ${sync.correctness!.checks.length} correctness checks failed: ${failed.map((c) => `${c.name} (${c.detail})`).join('; ')}`,
+    ...(sync.incidents ?? []).map((incident) => `${sync.title} was started again after it ${incident.replace(/^unison /, '')}`),
+  ];
+  for (const cell of cells) {
+    cell.sync = sync;
+    for (const note of notes) if (note && !cell.notes.includes(note)) cell.notes.push(note);
+  }
 }

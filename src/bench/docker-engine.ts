@@ -15,12 +15,15 @@ import type { PlatformEngine, ResolvedImage } from './engine.js';
 import { resolveImage, saveImage } from './image.js';
 import { primePlatform } from './prime.js';
 import type { SandboxContext } from './sandbox.js';
+import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '../sync/engine.js';
 
 export interface DockerEngineSettings {
   runId: string;
   /** The run's host work directory; this platform's copies go under <workDir>/<platform>. */
   workDir: string;
   online: boolean;
+  /** The sync strategy's engine, ignores and settle timeout (default: the best engine present, none, 10 min). */
+  sync?: SyncSettings;
 }
 
 export class DockerEngine implements PlatformEngine {
@@ -29,7 +32,7 @@ export class DockerEngine implements PlatformEngine {
 
   constructor(
     private readonly docker: Docker,
-    private readonly identity: Pick<PlatformIdentity, 'name' | 'kind' | 'engine'>,
+    private readonly identity: Pick<PlatformIdentity, 'name' | 'kind' | 'endpoint' | 'engine'>,
     private readonly settings: DockerEngineSettings,
   ) {}
 
@@ -51,11 +54,13 @@ export class DockerEngine implements PlatformEngine {
     return {
       runId: this.settings.runId,
       platformName: this.name,
+      platform: { kind: this.identity.kind, endpoint: this.identity.endpoint, arch: this.identity.engine.arch },
       docker: this.docker,
       image: this.image,
       online: this.settings.online,
       cacheVolume: objectName(this.settings.runId, this.name, workload.name, 'cache'),
       hostCacheDir,
+      sync: this.settings.sync ?? DEFAULT_SYNC_SETTINGS,
     };
   }
 

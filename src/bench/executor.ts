@@ -8,11 +8,12 @@ import { strategyInfo } from '../strategies/catalog.js';
 import { lastLine } from '../util/text.js';
 import { measureOf, type Workload } from '../workloads/workload.js';
 import { CostMeter } from './cost.js';
-import { describeSandbox } from './describe.js';
+import { describeSandbox, recordSync } from './describe.js';
 import type { PlatformEngine } from './engine.js';
 import type { PlannedCell, PlannedPlatform, PlannedWorkload, SampleOrder } from './plan.js';
 import { primeOnHost } from './prime.js';
 import type { LiveSandbox } from './sample.js';
+import { SandboxUnavailableError } from './sandbox.js';
 import { sampleSandboxes } from './sampling.js';
 import type { Sampling } from './stop-rule.js';
 
@@ -233,10 +234,12 @@ export class Executor {
           if (workload.setup) {
             const setup = await group.sandbox.runner.run(workload.setup(group.sandbox.cacheDir));
             if (setup.exitCode !== 0) throw new Error(`the set-up step failed (exit ${setup.exitCode}): ${lastLine(setup.outputTail)}`);
+            await group.sandbox.settle?.();
           }
         } catch (error) {
           if (this.interrupted) break;
-          setStatus(group.cells, 'failed', `could not set up: ${lastLine((error as Error).message)}`);
+          if (error instanceof SandboxUnavailableError) setStatus(group.cells, 'skipped', error.message);
+          else setStatus(group.cells, 'failed', `could not set up: ${lastLine((error as Error).message)}`);
         }
       }
       const stop = await sampleSandboxes(live, {
@@ -253,6 +256,8 @@ export class Executor {
       if (live.length > 0) this.listener.phase(name, `removing the ${workload.name} sandboxes`);
       for (const l of live) {
         await l.sandbox?.dispose().catch(() => undefined);
+        // Known in full once it stopped: what its sync engine did and cost.
+        if (l.sandbox?.sync) recordSync(l.cells, l.sandbox.sync);
         this.live.delete(l);
       }
     }

@@ -32,7 +32,22 @@ export interface SampleContext {
   interrupted(): boolean;
 }
 
-type Reading = StepReading & { exitCode: number; cpuUserSeconds: number | null; cpuSystemSeconds: number | null; cost?: SampleCost };
+type Reading = StepReading & {
+  exitCode: number;
+  cpuUserSeconds: number | null;
+  cpuSystemSeconds: number | null;
+  cost?: SampleCost;
+  settleSeconds?: number;
+};
+
+/** Untimed: let a sync sandbox catch up after `what`; its seconds, or undefined where there is nothing to wait for. */
+async function settled(sandbox: Sandbox, what: string): Promise<number | undefined> {
+  try {
+    return await sandbox.settle?.();
+  } catch (error) {
+    throw new SettleFailure(`after ${what}, ${(error as Error).message}`);
+  }
+}
 
 /** A step's cost: the timer's count of the command's CPU, the container's cgroup counts (from inside it) and the
  * host's (around it). */
@@ -66,12 +81,15 @@ export async function takeSample(l: LiveSandbox, index: number, ctx: SampleConte
     // instead of being written back while the next sample is timed.
     const reset = await sandbox!.runner.run(`(${workload.reset}) && sync`);
     if (reset.exitCode !== 0) throw new ResetFailure(reset.exitCode, reset.outputTail);
+    await settled(sandbox!, 'the reset');
     ctx.listener.sampleStarted(cells[0], index, ctx.samplesPerCell);
     for (const step of workload.steps) {
       if ('watch' in step) {
         const outcome = await runWatch(sandbox!, step.watch);
-        readings.set(step.name, { ...outcome.reading, exitCode: outcome.exitCode, cpuUserSeconds: null, cpuSystemSeconds: null });
+        const reading: Reading = { ...outcome.reading, exitCode: outcome.exitCode, cpuUserSeconds: null, cpuSystemSeconds: null };
+        readings.set(step.name, reading);
         if (outcome.exitCode !== 0) throw new StepFailure(step.name, outcome.exitCode, outcome.outputTail);
+        reading.settleSeconds = await settled(sandbox!, `step ${step.name}`);
         continue;
       }
       if (step.cold) {
@@ -83,17 +101,18 @@ export async function takeSample(l: LiveSandbox, index: number, ctx: SampleConte
       const before = ctx.meter?.read() ?? null;
       const result = await sandbox!.runner.run(step.command(sandbox!.cacheDir));
       const spent = before && between(before, ctx.meter!.read());
-      readings.set(step.name, {
+      const reading: Reading = {
         wallSeconds: result.wallSeconds,
         values: result.values,
         exitCode: result.exitCode,
         cpuUserSeconds: result.cpuUserSeconds,
         cpuSystemSeconds: result.cpuSystemSeconds,
         cost: stepCost(result, spent),
-      });
+      };
+      readings.set(step.name, reading);
       if (result.exitCode !== 0) throw new StepFailure(step.name, result.exitCode, result.outputTail);
       // A sync engine catches up here, untimed, before the next step reads or writes the project.
-      await sandbox!.settle?.();
+      reading.settleSeconds = await settled(sandbox!, `step ${step.name}`);
     }
     record(l, index, warmup, startedAt, readings, null, ctx.listener);
   } catch (error) {
@@ -127,6 +146,7 @@ function record(
       cpuSystemSeconds: reading?.cpuSystemSeconds ?? null,
       ...(failure instanceof StepFailure ? { outputTail: failure.outputTail } : {}),
       ...(reading?.cost ? { cost: reading.cost } : {}),
+      ...(reading?.settleSeconds !== undefined ? { settleSeconds: reading.settleSeconds } : {}),
     };
     cell.samples.push(sample);
     if (reading?.method) {
@@ -135,7 +155,12 @@ function record(
     }
     if (failure) {
       cell.status = 'failed';
-      cell.reason = failure instanceof StepFailure ? failureReason(l.workload, index, failure) : `sample ${index + 1} could not run: ${lastLine(failure.message)}`;
+      cell.reason =
+        failure instanceof StepFailure
+          ? failureReason(l.workload, index, failure)
+          : failure instanceof SettleFailure
+            ? `sample ${index + 1}: ${failure.message}`
+            : `sample ${index + 1} could not run: ${lastLine(failure.message)}`;
     } else if (value === null && measure.mayBeMissing) {
       if (!cell.notes.includes(measure.mayBeMissing)) cell.notes.push(measure.mayBeMissing);
     } else if (value === null) {
@@ -163,6 +188,9 @@ class StepFailure extends Error {
     super(`step ${step} exited with ${exitCode}`);
   }
 }
+
+/** A sync sandbox's two sides never agreed again after a step or a reset: the sample's figures cannot stand. */
+class SettleFailure extends Error {}
 
 /** The reset before a sample failed: the sample would start from what the previous one left, so it is not taken. */
 class ResetFailure extends StepFailure {

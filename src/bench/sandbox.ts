@@ -1,6 +1,8 @@
 // A cell's sandbox: where the project's files live for one strategy, and the runner that executes commands there.
 // Each strategy module (src/strategies) makes its own; the executor only sees this interface.
 import type Docker from 'dockerode';
+import type { CellSync } from '../results/schema.js';
+import type { SyncSettings } from '../sync/engine.js';
 import type { CommandRunner } from './runner.js';
 
 export interface Sandbox {
@@ -9,19 +11,29 @@ export interface Sandbox {
   projectDir: string;
   /** Where the primed cache is, as the runner sees it. */
   cacheDir: string;
-  /** The project as the host sees it (native, bind, hybrid); null when it lives only on the platform. */
+  /** The project as the host sees it (native, bind, hybrid; sync: its copy on the host); null when it lives only on
+   * the platform. */
   hostProjectDir: string | null;
-  /** Untimed, after each timed step: wait until the project is consistent again (a sync engine catching up).
-   * Absent when there is nothing to wait for. */
-  settle?(): Promise<void>;
+  /** Untimed, after the set-up, each reset and each timed step: wait until the project is consistent again (a sync
+   * engine catching up). Returns the seconds it waited; throws when it never got there. Absent when there is
+   * nothing to wait for. */
+  settle?(): Promise<number>;
+  /** What a sync sandbox's engine did (recorded in its cells). */
+  sync?: CellSync;
   /** Put the project back in its starting state and remove everything this sandbox created. */
   dispose(): Promise<void>;
 }
+
+/** A strategy cannot run on this platform or host (no sync engine installed): its cells are skipped, not failed. */
+export class SandboxUnavailableError extends Error {}
 
 /** What a strategy needs of the platform to build a sandbox there. */
 export interface SandboxContext {
   runId: string;
   platformName: string;
+  /** The platform's kind (docker-desktop, orbstack, docker-linux…), endpoint (unix:///…, tcp://…) and the
+   * architecture of its engine (x86_64, aarch64). */
+  platform: { kind: string; endpoint: string; arch: string };
   docker: Docker;
   image: string;
   online: boolean;
@@ -29,6 +41,8 @@ export interface SandboxContext {
   cacheVolume: string;
   /** Primed cache on the host (for `native`); null when the host cannot run the workload. */
   hostCacheDir: string | null;
+  /** What the sync strategy was asked for. */
+  sync: SyncSettings;
 }
 
 /** Where one sandbox may put things: its Docker object name, a host directory of its own, and its cell's id. */

@@ -70,6 +70,10 @@ export const Sample = z.object({
   cpuSystemSeconds: z.number().nullable(),
   outputTail: z.string().optional().describe('last lines of output, kept when the sample failed'),
   cost: SampleCost.optional().describe('absent in runs before version 2 measured it'),
+  settleSeconds: z
+    .number()
+    .optional()
+    .describe('sync: the untimed wait after the step this cell reads until the host and the volume agreed again'),
 });
 export type Sample = z.infer<typeof Sample>;
 
@@ -110,6 +114,25 @@ export const Ratio = z.object({
 });
 export type Ratio = z.infer<typeof Ratio>;
 
+/** What the sync strategy's engine did for a sandbox, besides the samples: set-up, and whether it kept its promises. */
+export const SyncCheck = z.object({ name: z.string(), passed: z.boolean(), detail: z.string().nullable() });
+export type SyncCheck = z.infer<typeof SyncCheck>;
+
+export const CellSync = z.object({
+  engine: z.string().describe('unison, mutagen or docker-desktop'),
+  title: z.string().describe('the engine and its version, e.g. "unison 2.52.1"'),
+  how: z.string().describe('how it finds changes and carries them, e.g. polling every 1 s over docker exec'),
+  ignored: z.array(z.string()).describe('names the engine leaves out, in its own syntax'),
+  initialSyncSeconds: z.number().nullable().describe('the first full sync of the project into the volume, untimed'),
+  engineCpuSeconds: z.number().nullable().describe("CPU of the engine's own process on the host over the sandbox's life; null where not readable"),
+  incidents: z.array(z.string()).optional().describe('what went wrong and was recovered from, e.g. the engine stopped and was started again'),
+  correctness: z
+    .object({ passed: z.boolean(), checks: z.array(SyncCheck) })
+    .nullable()
+    .describe('files created, changed, renamed and deleted on either side converge, and stay deleted'),
+});
+export type CellSync = z.infer<typeof CellSync>;
+
 export const CellStatus = z.enum(['ok', 'failed', 'skipped', 'interrupted']);
 export type CellStatus = z.infer<typeof CellStatus>;
 
@@ -131,6 +154,7 @@ export const Cell = z.object({
     .default(null)
     .describe('how the figure was taken, where that differs between strategies; ratios only compare cells taken the same way'),
   samples: z.array(Sample),
+  sync: CellSync.optional().describe('sync strategy only: its engine, set-up and correctness check'),
   summary: Summary.nullable(),
   ratioToNative: Ratio.nullable(),
 });
@@ -185,6 +209,14 @@ export const RunDocument = z.object({
     image: z.string(),
     online: z.boolean(),
     order: z.enum(['interleaved', 'sequential']),
+    sync: z
+      .object({
+        engine: z.string().describe('as asked: auto, unison, mutagen or docker-desktop'),
+        ignore: z.array(z.string()),
+        settleTimeoutSeconds: z.number(),
+      })
+      .optional()
+      .describe('with the sync strategy'),
     seed: z.number().int().optional().describe('version 1 only: the seed of its bootstrap intervals'),
   }),
   host: z.object({

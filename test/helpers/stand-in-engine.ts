@@ -5,8 +5,8 @@ import type { PlatformEngine, ResolvedImage } from '../../src/bench/engine.js';
 import type { PlatformTarget, ProgressListener } from '../../src/bench/executor.js';
 import type { HarnessResult } from '../../src/bench/harness.js';
 import type { CommandRunner, StreamedResult } from '../../src/bench/runner.js';
-import type { Sandbox } from '../../src/bench/sandbox.js';
-import type { FileSharing } from '../../src/results/schema.js';
+import { SandboxUnavailableError, type Sandbox } from '../../src/bench/sandbox.js';
+import type { CellSync, FileSharing } from '../../src/results/schema.js';
 import type { ImplementedStrategy } from '../../src/strategies/catalog.js';
 import type { Workload } from '../../src/workloads/workload.js';
 
@@ -37,10 +37,12 @@ function harness(answer: Answer): HarnessResult {
 export class StandInEngine implements PlatformEngine {
   /** Every call, in order: "useImage", "open bind", "bind: <command>", "dispose bind", "cleanUp"... */
   readonly log: string[] = [];
-  /** Set to make the next call of that name throw. */
-  failing: { useImage?: string; openSandbox?: string } = {};
+  /** Set to make the next call of that name throw; `unavailable`: openSandbox says the strategy cannot run here. */
+  failing: { useImage?: string; openSandbox?: string; unavailable?: string } = {};
   /** Sandboxes get a settle step when true. */
   settles = false;
+  /** What sandboxes say their sync engine did. */
+  sync: CellSync | undefined;
 
   /** The platforms offered as image donors at useImage. */
   donors: string[] = [];
@@ -74,6 +76,7 @@ export class StandInEngine implements PlatformEngine {
   async openSandbox(strategy: ImplementedStrategy, workload: Workload): Promise<Sandbox> {
     this.log.push(`open ${workload.name}/${strategy}`);
     if (this.failing.openSandbox) throw new Error(this.failing.openSandbox);
+    if (this.failing.unavailable) throw new SandboxUnavailableError(this.failing.unavailable);
     const counts = new Map<string, number>();
     const log = this.log;
     const script = this.script;
@@ -102,7 +105,8 @@ export class StandInEngine implements PlatformEngine {
       projectDir: '/stand-in/project',
       cacheDir: '/stand-in/cache',
       hostProjectDir: null,
-      ...(this.settles ? { settle: async () => void log.push(`${strategy}: settle`) } : {}),
+      ...(this.settles ? { settle: async () => (log.push(`${strategy}: settle`), 0.5) } : {}),
+      ...(this.sync ? { sync: this.sync } : {}),
       dispose: async () => void log.push(`dispose ${workload.name}/${strategy}`),
     };
   }

@@ -1,6 +1,7 @@
 // The executor's own rules, with a stand-in engine (no Docker): the plan's order drives execution, samples are
 // interleaved round by round, native is skipped without the host's tools, a failing step fails every measure of
-// its sandbox and only that sandbox, Ctrl-C keeps what was measured and cleans up, and a settle step runs untimed.
+// its sandbox and only that sandbox, a strategy that cannot run here is skipped, Ctrl-C keeps what was measured and
+// cleans up, and a settle step runs untimed, its wait and the sync record kept.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Executor, type ExecutionSettings } from '../../src/bench/executor.js';
@@ -122,6 +123,12 @@ describe('cell status', () => {
     assert.equal(execution.cells[0].status, 'failed');
     assert.equal(execution.cells[0].reason, 'could not set up: no space left on device');
   });
+  it('a strategy that cannot run here (no sync engine) is skipped with its reason, not failed', async () => {
+    const engine = new StandInEngine();
+    engine.failing.unavailable = 'no sync engine: install unison';
+    const { execution } = await execute(engine, ['volume'], [workload('w')]);
+    assert.deepEqual([execution.cells[0].status, execution.cells[0].reason], ['skipped', 'no sync engine: install unison']);
+  });
 });
 
 describe('interrupts and settling', () => {
@@ -143,11 +150,26 @@ describe('interrupts and settling', () => {
     assert.ok(notStarted.every((c) => c.status === 'interrupted' && c.reason === 'run interrupted before this platform'));
     assert.deepEqual(later.log, [], 'a platform after the interrupt is not touched');
   });
-  it('a sandbox that must settle does so after each timed step, before the next sample', async () => {
+  it('a sandbox that must settle does so after each reset and each timed step, and each sample records its wait', async () => {
     const engine = new StandInEngine();
     engine.settles = true;
-    await execute(engine, ['volume'], [workload('w')], { warmup: 0, sampling: { kind: 'fixed', runs: 2 } });
-    const sampling = engine.log.filter((l) => l.startsWith('volume: ') && !l.includes('reset'));
-    assert.deepEqual(sampling, ['volume: w step', 'volume: settle', 'volume: w step', 'volume: settle']);
+    const { execution } = await execute(engine, ['volume'], [workload('w')], { warmup: 0, sampling: { kind: 'fixed', runs: 2 } });
+    const sampling = engine.log.filter((l) => l.startsWith('volume: '));
+    const round = ['volume: (reset w) && sync', 'volume: settle', 'volume: w step', 'volume: settle'];
+    assert.deepEqual(sampling, [...round, ...round]);
+    assert.deepEqual(execution.cells[0].samples.map((s) => s.settleSeconds), [0.5, 0.5]);
+  });
+  it('what a sandbox\'s sync engine did goes to each of its cells, a failed correctness check to their notes too', async () => {
+    const engine = new StandInEngine();
+    const checks = [
+      { name: 'files created on either side reach the other', passed: true, detail: null },
+      { name: 'deleted files stay deleted', passed: false, detail: 'on the host, from the container: c-delete.txt is there' },
+    ];
+    engine.sync = { engine: 'unison', title: 'unison 2.52.1', how: 'polling', ignored: [], initialSyncSeconds: 1, engineCpuSeconds: 2, correctness: { passed: false, checks } };
+    const { execution } = await execute(engine, ['volume'], [workload('w', { twoMeasures: true })], { warmup: 0, sampling: { kind: 'fixed', runs: 1 } });
+    for (const cell of execution.cells) {
+      assert.equal(cell.sync?.title, 'unison 2.52.1');
+      assert.ok(cell.notes.includes('unison 2.52.1: 1 of 2 correctness checks failed: deleted files stay deleted (on the host, from the container: c-delete.txt is there)'), cell.id);
+    }
   });
 });
