@@ -1,8 +1,11 @@
 // The watch step: how long a file written on one side takes to reach a watcher on the other, and whether it
 // arrives at all (inotify events do not cross some file sharing; that is what breaks hot reload).
 // With a host side, this process writes each file and times the watcher's "SEEN" line on its own clock, so no two
-// clocks are compared (the line's trip back through `docker exec` is in the figure, a millisecond or so).
-import { writeFile } from 'node:fs/promises';
+// clocks are compared (the line's trip back through `docker exec` is in the figure, a millisecond or so). The other
+// way, the sandbox writes and says "WROTE", and this process watches the host side: the line's trip is then taken off
+// the figure, so latencies below a millisecond or so read 0.
+import { watch as watchDirectory } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { StepReading, WatchSpec } from '../workloads/workload.js';
@@ -17,6 +20,7 @@ export const WATCH_METHODS = {
     name: 'written inside the sandbox',
     note: 'events written inside the sandbox (it has no host side) and timed by the watcher itself: not compared with native, whose files are written on the host',
   },
+  toHost: { name: 'written in the sandbox, seen on the host', note: null },
 } as const;
 
 export interface WatchOutcome {
@@ -39,7 +43,48 @@ export function watchFigures(latencyMs: ReadonlyArray<number | null>): Record<st
   };
 }
 
-export async function runWatch(sandbox: Sandbox, spec: WatchSpec): Promise<WatchOutcome> {
+export function runWatch(sandbox: Sandbox, spec: WatchSpec): Promise<WatchOutcome> {
+  return spec.direction === 'to-host' ? watchOnHost(sandbox, spec) : watchInSandbox(sandbox, spec);
+}
+
+/** Files written in the sandbox, each timed from its "WROTE" line to its event on the host side. */
+async function watchOnHost(sandbox: Sandbox, spec: WatchSpec): Promise<WatchOutcome> {
+  if (sandbox.hostProjectDir === null) return { reading: { wallSeconds: 0, values: {} }, exitCode: 0, outputTail: '' };
+  const dir = join(sandbox.hostProjectDir, spec.dir);
+  await mkdir(dir, { recursive: true });
+  const wroteAt: number[] = [];
+  const seenAt: Array<number | null> = new Array(spec.events).fill(null);
+  let allSeen: () => void = () => undefined;
+  const everySeen = new Promise<void>((resolve) => (allSeen = resolve));
+  const watcher = watchDirectory(dir, (_type, name) => {
+    const match = /^e-(\d+)\.txt$/.exec(String(name));
+    const i = match ? Number(match[1]) : -1;
+    if (i < 0 || i >= spec.events || seenAt[i] !== null) return;
+    seenAt[i] = now();
+    if (seenAt.every((t) => t !== null)) allSeen();
+  });
+  const started = now();
+  try {
+    const result = await sandbox.runner.stream(spec.command('emit'), (line) => {
+      const wrote = /^WROTE (\d+)$/.exec(line.trim());
+      if (wrote && Number(wrote[1]) < spec.events) wroteAt[Number(wrote[1])] = now();
+    });
+    const grace = new AbortController();
+    await Promise.race([everySeen, sleep(spec.graceMs, undefined, { signal: grace.signal }).catch(() => undefined)]);
+    grace.abort();
+    const ran = wroteAt.filter((t) => t !== undefined).length === spec.events;
+    const latencyMs = seenAt.map((t, i) => (t === null || wroteAt[i] === undefined ? null : Math.max(0, t - wroteAt[i])));
+    return {
+      reading: { wallSeconds: (now() - started) / 1000, values: ran ? watchFigures(latencyMs) : {}, method: WATCH_METHODS.toHost },
+      exitCode: result.exitCode === 0 && !ran ? 1 : result.exitCode,
+      outputTail: ran ? result.outputTail : `${result.outputTail}\nthe writer did not get through its ${spec.events} files`,
+    };
+  } finally {
+    watcher.close();
+  }
+}
+
+async function watchInSandbox(sandbox: Sandbox, spec: WatchSpec): Promise<WatchOutcome> {
   const hostDir = sandbox.hostProjectDir === null ? null : join(sandbox.hostProjectDir, spec.dir);
   const writtenAt: number[] = [];
   const seenAt: Array<number | null> = new Array(spec.events).fill(null);

@@ -18,16 +18,19 @@ export interface StepReading {
   method?: { name: string; note: string | null };
 }
 
-/** A watch step: a watcher runs in the sandbox while files appear in `dir`, written from the host side when the
- * project has one (native, bind, hybrid) and by the watcher itself otherwise (container, volume). */
+/** A watch step. To the sandbox: a watcher runs in the sandbox while files appear in `dir`, written from the host
+ * side when the project has one (native, bind, hybrid, sync) and by the watcher itself otherwise (container,
+ * volume). To the host: files written in the sandbox, watched for on the host side (none without one). */
 export interface WatchSpec {
+  direction: 'to-sandbox' | 'to-host';
   /** Directory, relative to the project, that is watched and written to. */
   dir: string;
   events: number;
   intervalMs: number;
   graceMs: number;
-  /** The watcher: prints READY, then "SEEN <i>" per file in external mode; see fixtures/scripts/watch.cjs. */
-  command(mode: 'external' | 'internal'): string;
+  /** The watcher (prints READY, then "SEEN <i>" per file in external mode), or in emit mode the writer (prints
+   * "WROTE <i>" per file); see fixtures/scripts/watch.cjs. */
+  command(mode: 'external' | 'internal' | 'emit'): string;
 }
 
 export interface TimedStep {

@@ -11,7 +11,7 @@ export const EXPECTED_MEASURES: Record<string, Record<string, string>> = {
   bigfile: { write: 'MB/s', read: 'MB/s', 'write time': 's', 'read time': 's' },
   build: { time: 's' },
   git: { status: 's', checkout: 's' },
-  watch: { p50: 'ms', p95: 'ms', missed: '%' },
+  watch: { p50: 'ms', p95: 'ms', missed: '%', 'to-host p50': 'ms', 'to-host p95': 'ms', 'to-host missed': '%' },
 };
 
 /** The cell of a workload's measure under a strategy. */
