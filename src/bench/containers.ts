@@ -72,17 +72,21 @@ export interface ContainerLayout {
   mounts: Docker.MountSettings[];
   /** Volumes the layout created; removed with the sandbox. */
   volumes: string[];
-  /** The project's copy on the host behind a bind mount; null: the project is copied into the container instead. */
+  /** The project's copy on the host, behind a bind mount or kept in step by a sync engine; null: the project is
+   * copied into the container instead. */
   hostProjectDir: string | null;
 }
 
+/** A sandbox in a container of its own, which a strategy may use further (a sync engine's server runs there). */
+export type ContainerSandbox = Sandbox & { container: Docker.Container };
+
 /** A sandbox in a long-lived container of its own, the project placed as the layout says. */
-export async function containerSandbox(ctx: SandboxContext, workload: Workload, place: SandboxPlace, layout: ContainerLayout): Promise<Sandbox> {
+export async function containerSandbox(ctx: SandboxContext, workload: Workload, place: SandboxPlace, layout: ContainerLayout): Promise<ContainerSandbox> {
   let container: Docker.Container | null = null;
   const dispose = async () => {
     if (container) {
       // Files the container wrote into a bind mount belong to its user; remove them from inside.
-      if (layout.hostProjectDir) await execCollect(ctx.docker, container, ['sh', '-c', workload.reset], CONTAINER_PROJECT_DIR).catch(() => undefined);
+      if (layout.mounts.some((m) => m.Type === 'bind')) await execCollect(ctx.docker, container, ['sh', '-c', workload.reset], CONTAINER_PROJECT_DIR).catch(() => undefined);
       await container.remove({ force: true, v: false }).catch(() => undefined);
     }
     for (const volume of layout.volumes) await removeVolume(ctx.docker, volume);
@@ -99,6 +103,7 @@ export async function containerSandbox(ctx: SandboxContext, workload: Workload, 
     throw error;
   }
   return {
+    container,
     runner: new ContainerRunner(ctx.docker, container, CONTAINER_PROJECT_DIR),
     projectDir: CONTAINER_PROJECT_DIR,
     cacheDir: CONTAINER_CACHE_DIR,

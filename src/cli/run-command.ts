@@ -5,7 +5,8 @@ import { DEFAULT_MAX_RUNS, DEFAULT_PRECISION, DEFAULT_RUNS } from '../bench/stop
 import { resolveRunOptions } from '../commands/run-options.js';
 import { HISTORY_ENV } from '../results/history.js';
 import { runCommand } from '../commands/run.js';
-import { DEFAULT_STRATEGIES, IMPLEMENTED_STRATEGIES, STRATEGY_CATALOG, STRATEGY_NAMES } from '../strategies/catalog.js';
+import { DEFAULT_STRATEGIES, IMPLEMENTED_STRATEGIES, STRATEGY_CATALOG, STRATEGY_NAMES, STRATEGY_ROLES } from '../strategies/catalog.js';
+import { DEFAULT_SETTLE_TIMEOUT_SECONDS, SYNC_ENGINES, type SyncEngineChoice } from '../sync/engine.js';
 import { WORKLOAD_NAMES, workloadSummary, type WorkloadName } from '../workloads/catalog.js';
 import { DEFAULT_SIZES } from '../workloads/generated.js';
 import { NPM_INSTALL_FIXTURES } from '../workloads/npm-install.js';
@@ -76,7 +77,7 @@ export function addRunCommand(program: Command): void {
     .addOption(
       new Option('-s, --strategies <list>', `comma-separated strategies: ${IMPLEMENTED_STRATEGIES.join(', ')}`)
         .argParser(strategyList)
-        .default([...DEFAULT_STRATEGIES], 'all that are built'),
+        .default([...DEFAULT_STRATEGIES], DEFAULT_STRATEGIES.join(',')),
     )
     .addOption(
       new Option('-n, --runs <n|auto>', `measured samples per cell (${DEFAULT_RUNS}: the fewest with which every interval exists), or auto: until every ratio to native is known to within --precision`)
@@ -97,6 +98,13 @@ export function addRunCommand(program: Command): void {
     .option('--file-size <size>', 'bytes per file in those trees (512, 4k, ...)', byteSize, DEFAULT_SIZES.fileBytes)
     .option('--bigfile-size <MiB>', 'size of the bigfile workload\'s file in MiB', positiveInteger(1), DEFAULT_SIZES.bigfileMb)
     .option('--events <n>', 'files written per watch sample', positiveInteger(1), DEFAULT_SIZES.events)
+    .addOption(
+      new Option('--sync-engine <name>', `with the ${STRATEGY_ROLES.synced} strategy: the engine that keeps the volume in step with the host copy; auto: Docker Desktop's synchronized share where the run directory is in one, else Mutagen, else unison`)
+        .choices(['auto', ...SYNC_ENGINES] as const)
+        .default('auto' as SyncEngineChoice),
+    )
+    .option('--sync-ignore <list>', `with the ${STRATEGY_ROLES.synced} strategy: comma-separated names the engine leaves out wherever they are (e.g. node_modules: only the container needs it)`, nameList, [] as string[])
+    .option('--settle-timeout <duration>', `with the ${STRATEGY_ROLES.synced} strategy: how long the host and the volume may take to agree after a step before its sample fails`, duration, DEFAULT_SETTLE_TIMEOUT_SECONDS)
     .option('--project <dir>', `benchmark your own project instead: a copy of DIR (DIR itself is never modified), with the flags below or DIR/${PROJECT_CONFIG_FILE}`)
     .option('--command <cmd>', 'with --project: the command to time, run by sh in the copy of the project')
     .option('--deps <list>', 'with --project: comma-separated directories the command fills (not copied; emptied before each sample; hybrid puts a volume on each)', nameList)

@@ -4,6 +4,7 @@ import type { Execution } from '../bench/executor.js';
 import { timedSeconds } from '../bench/timed-seconds.js';
 import type { HostFacts } from '../platforms/host.js';
 import { SCHEMA_VERSION, type RunDocument } from '../results/schema.js';
+import { STRATEGY_ROLES } from '../strategies/catalog.js';
 import { summariseCells } from '../stats/summarise-cells.js';
 import { TOOL_VERSION } from '../version.js';
 import type { Workload } from '../workloads/workload.js';
@@ -47,6 +48,7 @@ export function runDocument(options: RunOptions, execution: Execution, facts: Ru
       image: options.image ?? 'default',
       online: options.online,
       order: options.order,
+      ...(options.strategies.includes(STRATEGY_ROLES.synced) ? { sync: options.sync } : {}),
     },
     host: facts.host,
     platforms: execution.platforms,

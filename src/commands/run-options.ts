@@ -4,7 +4,8 @@
 import { UsageError } from '../errors.js';
 import type { SampleOrder } from '../bench/plan.js';
 import { DEFAULT_RUNS, type Sampling } from '../bench/stop-rule.js';
-import type { ImplementedStrategy } from '../strategies/catalog.js';
+import { STRATEGY_ROLES, type ImplementedStrategy } from '../strategies/catalog.js';
+import { DEFAULT_SYNC_SETTINGS, type SyncEngineChoice, type SyncSettings } from '../sync/engine.js';
 import type { WorkloadName } from '../workloads/catalog.js';
 import type { SizeOptions } from '../workloads/generated.js';
 import type { ProjectOptions } from '../workloads/project.js';
@@ -30,6 +31,8 @@ export interface RunOptions {
   progress: 'auto' | 'tty' | 'plain';
   /** Record the run in the local history. */
   history: boolean;
+  /** The sync strategy's engine, ignores and settle timeout. */
+  sync: SyncSettings;
   /** Where the final table goes (default stdout; a caller that prints JSON there moves it to stderr). */
   tableStream?: NodeJS.WritableStream;
 }
@@ -61,6 +64,10 @@ export interface RunFlags {
   order: SampleOrder;
   progress: 'auto' | 'tty' | 'plain';
   history: boolean;
+  /** The sync strategy's; absent where a caller builds the flags itself (advise --verify): the defaults. */
+  syncEngine?: SyncEngineChoice;
+  syncIgnore?: string[];
+  settleTimeout?: number;
 }
 
 /** --max-runs from maxRuns. */
@@ -85,12 +92,17 @@ export function resolveRunOptions(flags: RunFlags, givenOnCommandLine: (flag: ke
     throw new UsageError(`${autoOnly.map(flagName).join(', ')} go${autoOnly.length > 1 ? '' : 'es'} with --runs auto`);
   }
   if (runs === 'auto' && flags.order === 'sequential') throw new UsageError('--runs auto samples round by round; it needs --order interleaved');
+  const strategies = [...pick('strategies', config?.strategies)];
+  const syncOnly = (['syncEngine', 'syncIgnore', 'settleTimeout'] as const).filter(givenOnCommandLine);
+  if (syncOnly.length > 0 && !strategies.includes(STRATEGY_ROLES.synced)) {
+    throw new UsageError(`${syncOnly.map(flagName).join(', ')} go${syncOnly.length > 1 ? '' : 'es'} with the ${STRATEGY_ROLES.synced} strategy (--strategies …,${STRATEGY_ROLES.synced})`);
+  }
   const sampling: Sampling =
     runs === 'auto'
       ? { kind: 'auto', precision: flags.precision, minRuns: DEFAULT_RUNS, maxRuns: flags.maxRuns, maxSeconds: flags.maxTime ?? null }
       : { kind: 'fixed', runs };
   return {
-    strategies: [...pick('strategies', config?.strategies)],
+    strategies,
     sampling,
     warmup: pick('warmup', config?.warmup),
     image: flags.image ?? config?.image ?? null,
@@ -109,5 +121,10 @@ export function resolveRunOptions(flags: RunFlags, givenOnCommandLine: (flag: ke
     order: flags.order,
     progress: flags.progress,
     history: flags.history,
+    sync: {
+      engine: flags.syncEngine ?? DEFAULT_SYNC_SETTINGS.engine,
+      ignore: flags.syncIgnore ?? DEFAULT_SYNC_SETTINGS.ignore,
+      settleTimeoutSeconds: flags.settleTimeout ?? DEFAULT_SYNC_SETTINGS.settleTimeoutSeconds,
+    },
   };
 }

@@ -75,7 +75,7 @@ export async function runCommand(options: RunOptions, argv: string[]): Promise<R
   const targets: PlatformTarget[] = reachable.map((p) => ({
     name: p.endpoint.name,
     identity: p.identity!,
-    engine: new DockerEngine(p.docker!, p.identity!, { runId, workDir, online: options.online }),
+    engine: new DockerEngine(p.docker!, p.identity!, { runId, workDir, online: options.online, sync: options.sync }),
   }));
   const platformNames = targets.map((t) => t.name);
 

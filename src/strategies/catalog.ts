@@ -11,6 +11,8 @@ export interface StrategyInfo {
   /** One line for --help. */
   help: string;
   implemented: boolean;
+  /** Measured when --strategies is not given. */
+  byDefault: boolean;
   /** Runs on the host itself, no container: needs the workload's programs and a cache on the host. */
   onHost: boolean;
   /** The project lives on the host and reaches the container through the platform's file sharing. */
@@ -23,6 +25,7 @@ export const STRATEGY_CATALOG = {
     colour: '#009E73',
     help: 'on the host, no container (needs the workload\'s programs, e.g. node and npm, on the host)',
     implemented: true,
+    byDefault: true,
     onHost: true,
     throughFileSharing: false,
   },
@@ -31,6 +34,7 @@ export const STRATEGY_CATALOG = {
     colour: '#56B4E9',
     help: 'copied into the container\'s own writable layer',
     implemented: true,
+    byDefault: true,
     onHost: false,
     throughFileSharing: false,
   },
@@ -39,6 +43,7 @@ export const STRATEGY_CATALOG = {
     colour: '#E69F00',
     help: 'bind mount of the project + a named volume over each dependency directory (node_modules)',
     implemented: true,
+    byDefault: true,
     onHost: false,
     throughFileSharing: true,
   },
@@ -47,6 +52,7 @@ export const STRATEGY_CATALOG = {
     colour: '#D55E00',
     help: 'bind mount of the project directory',
     implemented: true,
+    byDefault: true,
     onHost: false,
     throughFileSharing: true,
   },
@@ -55,14 +61,17 @@ export const STRATEGY_CATALOG = {
     colour: '#0072B2',
     help: 'the whole project in a named volume',
     implemented: true,
+    byDefault: true,
     onHost: false,
     throughFileSharing: false,
   },
   sync: {
     title: 'Sync',
     colour: '#CC79A7',
-    help: 'a named volume kept in step with the host directory by a sync engine (planned)',
-    implemented: false,
+    help: 'a named volume kept in step with a copy on the host by a sync engine (--sync-engine: unison, Mutagen, Docker Desktop synchronized file shares)',
+    implemented: true,
+    // It needs a sync engine on the host, and its initial sync of a large project takes minutes.
+    byDefault: false,
     onHost: false,
     throughFileSharing: false,
   },
@@ -76,8 +85,8 @@ export type ImplementedStrategy = {
 /** Every strategy, in report order. */
 export const STRATEGY_NAMES = Object.keys(STRATEGY_CATALOG) as [StrategyName, ...StrategyName[]];
 export const IMPLEMENTED_STRATEGIES = STRATEGY_NAMES.filter((s) => STRATEGY_CATALOG[s].implemented) as ImplementedStrategy[];
-/** What a run measures unless told otherwise: every strategy that is built. */
-export const DEFAULT_STRATEGIES: readonly ImplementedStrategy[] = IMPLEMENTED_STRATEGIES;
+/** What a run measures unless told otherwise: every strategy that is built and needs nothing more on the host. */
+export const DEFAULT_STRATEGIES: readonly ImplementedStrategy[] = IMPLEMENTED_STRATEGIES.filter((s) => STRATEGY_CATALOG[s].byDefault);
 /** The strategies that reports, findings and advice speak of by what they stand for; their names are said here only. */
 export const STRATEGY_ROLES = {
   /** The reference of every ratio: the project on the host, no container at all. */
@@ -88,6 +97,8 @@ export const STRATEGY_ROLES = {
   hybridFix: 'hybrid',
   /** Everything in a named volume: as fast as a container gets, invisible to the host. */
   allInVolume: 'volume',
+  /** A named volume kept in step with a copy on the host by a sync engine: settles after every step. */
+  synced: 'sync',
 } as const satisfies Record<string, ImplementedStrategy>;
 
 /** Ratios are to this strategy of the same platform. */

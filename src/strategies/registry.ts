@@ -5,6 +5,7 @@ import { containerStrategy } from './container.js';
 import { hybridStrategy } from './hybrid.js';
 import { nativeStrategy } from './native.js';
 import type { Strategy } from './strategy.js';
+import { syncStrategy } from './sync.js';
 import { volumeStrategy } from './volume.js';
 
 export const STRATEGIES = {
@@ -13,4 +14,5 @@ export const STRATEGIES = {
   hybrid: hybridStrategy,
   bind: bindStrategy,
   volume: volumeStrategy,
+  sync: syncStrategy,
 } as const satisfies Record<ImplementedStrategy, Strategy>;

@@ -170,6 +170,29 @@ describe('sharing lab and Podman', () => {
     }
   });
 
+  it('runs every workload under sync on the lab: the volume kept in step by unison, hot reload working where sshfs breaks it', async () => {
+    const out = join(scratch, 'sync');
+    const { code, stderr } = await runCli([
+      'run', '--platform', 'mountbench-lab', '--workload', 'all', ...SMALL_SIZES, '--strategies', 'bind,sync',
+      '--runs', '1', '--warmup', '0', '--output', out, '--progress', 'plain',
+    ]);
+    assert.equal(code, 0, stderr);
+    const doc = await readRunDocument(join(out, 'run.json'));
+    for (const cell of doc.cells) assert.equal(cell.status, 'ok', `${cell.id}: ${cell.reason}`);
+    for (const cell of doc.cells.filter((c) => c.strategy === 'sync')) {
+      assert.equal(cell.sync?.engine, 'unison', cell.id);
+      assert.equal(cell.sync?.correctness?.passed, true, JSON.stringify(cell.sync?.correctness?.checks.filter((c) => !c.passed)));
+      assert.ok(cell.samples.every((s) => typeof s.settleSeconds === 'number'), `${cell.id}: settled`);
+      // The project lives in the lab's own storage, not behind its sshfs.
+      assert.doesNotMatch(cell.mounts[0]?.fstype ?? '', /fuse/, cell.id);
+    }
+    // Files written on the host reach the watcher by sync, where through sshfs not one does.
+    assert.equal(cellOf(doc, 'watch', 'missed', 'sync').summary!.median, 0);
+    assert.equal(cellOf(doc, 'watch', 'missed', 'bind').summary!.median, 100);
+    assert.match(readFileSync(join(out, 'results.md'), 'utf8'), /## Sync/);
+    assert.equal(await leftovers(new Docker({ socketPath: '/run/mblab/docker.sock' }), doc.id), 0);
+  });
+
   it('down leaves nothing behind, even with containers and volumes left on the lab by a failed test', () => {
     const labHost = 'unix:///run/mblab/docker.sock';
     execFileSync('docker', ['-H', labHost, 'volume', 'create', '--label', 'mountbench.run=abandoned', 'abandoned-volume']);

@@ -32,10 +32,17 @@ describe('mountbench CLI', () => {
     assert.match(stderr, /Did you mean --strategies\?/);
   });
   it('an unknown strategy names the valid ones', async () => {
-    const { code, stderr } = await runCli(['run', '--strategies', 'bind,sync']);
+    const { code, stderr } = await runCli(['run', '--strategies', 'bind,rsync']);
     assert.equal(code, 64);
-    assert.match(stderr, /sync is planned/);
-    assert.match(stderr, /native, container, hybrid, bind, volume/);
+    assert.match(stderr, /unknown strategy rsync; choose from native, container, hybrid, bind, volume, sync/);
+  });
+  it('the sync options go with the sync strategy, whose engine is one of those known', async () => {
+    const alone = await runCli(['run', '--sync-engine', 'unison', '--sync-ignore', 'node_modules']);
+    assert.equal(alone.code, 64);
+    assert.match(alone.stderr, /--sync-engine, --sync-ignore go with the sync strategy/);
+    const unknown = await runCli(['run', '--strategies', 'sync', '--sync-engine', 'rsync']);
+    assert.equal(unknown.code, 64);
+    assert.match(unknown.stderr, /Allowed choices are auto, unison, mutagen, docker-desktop/);
   });
   it('--runs auto options go with --runs auto, which needs interleaved sampling', async () => {
     const alone = await runCli(['run', '--precision', '2%']);

@@ -31,7 +31,7 @@ describe('mountbench.yaml', () => {
     assert.equal(errorOf('command: x\ndeps: [ok, a/b]\n'), 'mountbench.yaml:2:12: deps.1: must be a directory name at the top of the project');
   });
   it('an unknown strategy points at the item, an unknown key at the key', () => {
-    assert.match(errorOf('command: x\nstrategies:\n  - bind\n  - sync\n'), /^mountbench\.yaml:4:5: strategies\.1: .*"native"\|"container"\|"hybrid"\|"bind"\|"volume"/);
+    assert.match(errorOf('command: x\nstrategies:\n  - bind\n  - rsync\n'), /^mountbench\.yaml:4:5: strategies\.1: .*"native"\|"container"\|"hybrid"\|"bind"\|"volume"\|"sync"/);
     assert.equal(errorOf('command: x\nstrategy: [bind]\n'), 'mountbench.yaml:2:1: unknown key "strategy" (known: command, deps, reset, image, strategies, runs, warmup)');
   });
   it('every mistake is reported at once', () => {

@@ -1,0 +1,137 @@
+// sync: the project in a named volume that a sync engine keeps in step, both ways, with a copy on the host (as the
+// editor would see it) — unison, Mutagen, or the platform's own synchronized file share (src/sync/choose.ts). Its
+// initial sync and a correctness check run untimed at set-up; after every set-up, reset and timed step the sandbox
+// settles: it waits, untimed, until the host and the volume agree again, and a sample fails when they never do.
+import { join } from 'node:path';
+import type Docker from 'dockerode';
+import { bindMount, CONTAINER_PROJECT_DIR, containerSandbox, copyFixture, createVolume, volumeMount, type ContainerSandbox } from '../bench/containers.js';
+import { execCollect } from '../bench/container-runner.js';
+import type { CommandRunner } from '../bench/runner.js';
+import { SandboxUnavailableError, type SandboxContext, type SandboxPlace } from '../bench/sandbox.js';
+import type { CellSync } from '../results/schema.js';
+import { chooseSyncEngine, findSyncEngines, type ChosenEngine } from '../sync/choose.js';
+import { checkCorrectness } from '../sync/correctness.js';
+import { DockerDesktopShareSync } from '../sync/docker-desktop.js';
+import type { SyncSession } from '../sync/engine.js';
+import { MutagenSync } from '../sync/mutagen.js';
+import { ExecRelay } from '../sync/relay.js';
+import { settle } from '../sync/settle.js';
+import { containerSide, hostSide, listingOptions, type ListingOptions, type TreeSide } from '../sync/tree.js';
+import { CONTAINER_SYNC_DIR, installUnisonServer, UNISON_SERVER, UNISON_STATE_ENV, UnisonSync } from '../sync/unison.js';
+import { lastLine } from '../util/text.js';
+import type { Strategy } from './strategy.js';
+
+/** Both sides of the sandbox's sync, listed the way its engine promises to keep them alike. */
+function sides(ctx: SandboxContext, base: ContainerSandbox, place: SandboxPlace, hostProjectDir: string, options: ListingOptions): { host: TreeSide; box: TreeSide } {
+  return {
+    host: hostSide(hostProjectDir, { ...options, cache: join(place.hostDir, 'tree-cache.json') }),
+    box: containerSide(ctx.docker, base.container, CONTAINER_PROJECT_DIR, { ...options, cache: `${CONTAINER_SYNC_DIR}/tree-cache.json` }),
+  };
+}
+
+async function inContainer(docker: Docker, container: Docker.Container, script: string): Promise<void> {
+  const { exitCode, stdout, stderr } = await execCollect(docker, container, ['sh', '-c', script], CONTAINER_PROJECT_DIR);
+  if (exitCode !== 0) throw new Error(`exit ${exitCode}: ${lastLine(stderr || stdout)}`);
+}
+
+/** Start the chosen engine on the host copy and the container's volume; its initial sync is timed in it. */
+async function startEngine(chosen: ChosenEngine, ctx: SandboxContext, base: ContainerSandbox, place: SandboxPlace, hostProjectDir: string, closers: Array<() => Promise<void>>): Promise<SyncSession> {
+  const timeoutMs = ctx.sync.settleTimeoutSeconds * 1000;
+  if (chosen.engine === 'unison') {
+    const unfit = await installUnisonServer(ctx.docker, base.container, chosen.binary);
+    if (unfit) throw new SandboxUnavailableError(unfit);
+    const relay = await ExecRelay.open(ctx.docker, base.container, [UNISON_SERVER, '-server'], [`${UNISON_STATE_ENV}=${CONTAINER_SYNC_DIR}/state`]);
+    closers.push(() => relay.close());
+    const unisonPlace = { binary: chosen.binary, relay, hostRoot: hostProjectDir, containerRoot: CONTAINER_PROJECT_DIR, ignore: ctx.sync.ignore, stateDir: join(place.hostDir, 'unison'), runId: ctx.runId };
+    return UnisonSync.start(unisonPlace, timeoutMs);
+  }
+  if (chosen.engine === 'mutagen') {
+    const create = {
+      name: place.name.replace(/[^a-zA-Z0-9-]/g, '-'),
+      labels: { 'mountbench.run': ctx.runId },
+      hostRoot: hostProjectDir,
+      container: place.name,
+      containerRoot: CONTAINER_PROJECT_DIR,
+      ignore: ctx.sync.ignore,
+    };
+    return MutagenSync.start(create, chosen.version, ctx.platform.endpoint, timeoutMs);
+  }
+  const { host, box } = sides(ctx, base, place, hostProjectDir, listingOptions(DockerDesktopShareSync.PROMISES, []));
+  return DockerDesktopShareSync.start(chosen.share, host, box, ctx.sync.settleTimeoutSeconds);
+}
+
+/** The runner of the container, whose abort (Ctrl-C) also stops the engine at once. */
+function stoppingRunner(runner: CommandRunner, session: SyncSession): CommandRunner {
+  return {
+    run: (command) => runner.run(command),
+    stream: (command, onLine) => runner.stream(command, onLine),
+    mountinfo: () => runner.mountinfo(),
+    abort: () => {
+      session.kill();
+      runner.abort();
+    },
+  };
+}
+
+export const syncStrategy: Strategy = {
+  async createSandbox(ctx, workload, place) {
+    const hostProjectDir = join(place.hostDir, 'project');
+    const chosen = chooseSyncEngine(ctx.sync.engine, findSyncEngines(ctx.platform, hostProjectDir));
+    if ('why' in chosen) throw new SandboxUnavailableError(chosen.why);
+    await copyFixture(workload, hostProjectDir);
+    const shared = chosen.engine === 'docker-desktop';
+    if (!shared) await createVolume(ctx, place.name, place.cellId);
+    const base = await containerSandbox(ctx, workload, place, {
+      mounts: [shared ? bindMount(hostProjectDir, CONTAINER_PROJECT_DIR) : volumeMount(place.name, CONTAINER_PROJECT_DIR)],
+      volumes: shared ? [] : [place.name],
+      hostProjectDir,
+    });
+    const closers: Array<() => Promise<void>> = [];
+    let session: SyncSession | null = null;
+    const teardown = async () => {
+      await session?.stop().catch(() => undefined);
+      for (const close of closers) await close().catch(() => undefined);
+      await base.dispose();
+    };
+    try {
+      await inContainer(ctx.docker, base.container, `mkdir -p ${CONTAINER_SYNC_DIR}`);
+      session = await startEngine(chosen, ctx, base, place, hostProjectDir, closers);
+      const ignored = shared ? [] : ctx.sync.ignore;
+      const { host, box } = sides(ctx, base, place, hostProjectDir, listingOptions(session.promises, ignored));
+      const running = session;
+      const settleNow = () => settle(host, box, (ms) => running.flush(ms), ctx.sync.settleTimeoutSeconds);
+      const correctness = await checkCorrectness({
+        hostRoot: hostProjectDir,
+        inContainer: (script) => inContainer(ctx.docker, base.container, script),
+        settle: settleNow,
+        flush: () => running.flush(ctx.sync.settleTimeoutSeconds * 1000),
+        host,
+        container: box,
+        promises: running.promises,
+      });
+      const sync: CellSync = {
+        engine: chosen.engine,
+        title: running.title,
+        how: shared && ctx.sync.ignore.length > 0 ? `${running.how}; --sync-ignore does not apply to it` : running.how,
+        ignored,
+        initialSyncSeconds: running.initialSyncSeconds,
+        engineCpuSeconds: running.cpuSeconds(),
+        correctness,
+      };
+      return {
+        ...base,
+        runner: stoppingRunner(base.runner, running),
+        settle: settleNow,
+        sync,
+        dispose: async () => {
+          sync.engineCpuSeconds = running.cpuSeconds();
+          if (running.incidents.length > 0) sync.incidents = [...running.incidents];
+          await teardown();
+        },
+      };
+    } catch (error) {
+      await teardown();
+      throw error;
+    }
+  },
+};
