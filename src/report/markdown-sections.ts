@@ -5,6 +5,7 @@ import { MEDIAN_METHOD, RATIO_METHOD } from '../stats/order-statistics.js';
 import { changeRows, comparisonTables, isComparison } from './comparison.js';
 import { costTables } from './cost.js';
 import { stoppingLines, strategyTitle } from './format.js';
+import { syncRows, syncSandboxLines } from './sync.js';
 
 function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -87,4 +88,24 @@ export function changeSection(view: ResultsView): string[] {
   lines.push(row(['Test', 'Platform', 'Test Type', 'Unit', 'Baseline median', 'Median now', 'Change']), row(['---', '---', '---', '---', '---:', '---:', '---']));
   for (const r of rows) lines.push(row([r.test, r.platform, strategyTitle(r.strategy), r.unit, r.before, r.now, r.change]));
   return [...lines, ''];
+}
+
+/** What the sync strategy saved against the volume and the bind mount, and what it cost: settles, set-up, checks. */
+export function syncSection(view: ResultsView): string[] {
+  const rows = syncRows(view);
+  if (rows.length === 0) return [];
+  return [
+    '## Sync',
+    '',
+    'Each sync cell next to native, the volume and the bind mount of its platform (ratios of medians, with their ' +
+      'interval where the samples allow one), and the untimed wait after its step until the host copy and the volume ' +
+      'agreed again (settle: the engine\'s next cycles, then both trees compared by type, size, permissions and content hash).',
+    '',
+    row(['Test', 'Platform', 'Median', 'vs native', 'vs volume', 'vs bind mount', 'Settle median (s)', 'Settle max (s)']),
+    row(['---', '---', '---:', '---:', '---:', '---:', '---:', '---:']),
+    ...rows.map((r) => row([r.test, r.platform, r.median, r.vsNative, r.vsVolume, r.vsBind, r.settleMedian, r.settleMax])),
+    '',
+    ...syncSandboxLines(view).map((line) => `- ${line}`),
+    '',
+  ];
 }

@@ -2,7 +2,7 @@
 // statistics the article lacked, then what was measured on, and what went wrong.
 import type { RunDocument } from '../results/schema.js';
 import type { ResultsView, ViewCell, ViewPlatform } from '../results/view.js';
-import { changeSection, comparisonSection, costSection, methodSection, row, samplingSection } from './markdown-sections.js';
+import { changeSection, comparisonSection, costSection, methodSection, row, samplingSection, syncSection } from './markdown-sections.js';
 import { REFERENCE_STRATEGY } from '../strategies/catalog.js';
 import {
   durationText,
@@ -165,7 +165,7 @@ export function renderMarkdown(view: ResultsView): string {
   for (const group of groups) {
     lines.push(`## ${testTitle(group)}: ${metricText(group.metric)}`, '', ...groupTable(group), '');
   }
-  lines.push(...costSection(view));
+  lines.push(...syncSection(view), ...costSection(view));
   lines.push(...platformsSection(view), ...notesSection(view), ...samplingSection(view), ...methodSection(), ...runSection(view));
   return lines.join('\n');
 }

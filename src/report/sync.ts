@@ -1,0 +1,82 @@
+// What the sync strategy did besides its samples, for the reports: per cell its median next to native, the volume
+// and the bind mount (what it saves), and how long each step's settle took (what it costs); per sandbox its engine,
+// initial sync, engine CPU and correctness check. Read from the run documents only.
+import type { Cell } from '../results/schema.js';
+import type { ResultsView, ViewCell, ViewPlatform } from '../results/view.js';
+import { STRATEGY_ROLES } from '../strategies/catalog.js';
+import { median } from '../stats/descriptive.js';
+import { ratioInterval } from '../stats/order-statistics.js';
+import { measuredValues } from '../stats/summarise-cells.js';
+import { figure, ratioCellText, ratioText, testTitle } from './format.js';
+
+export interface SyncRow {
+  test: string;
+  platform: string;
+  median: string;
+  vsNative: string;
+  vsVolume: string;
+  vsBind: string;
+  settleMedian: string;
+  settleMax: string;
+}
+
+const isSync = (c: Cell) => c.strategy === STRATEGY_ROLES.synced;
+
+/** median(cell) / median(other) with its interval where the samples allow one; — without a like-for-like cell. */
+function ratioTo(cell: ViewCell, other: ViewCell | undefined): string {
+  if (!cell.summary || !other?.summary || other.summary.median === 0 || other.method !== cell.method) return '—';
+  const interval = ratioInterval(measuredValues(cell).map((v) => v.value), measuredValues(other).map((v) => v.value));
+  const value = ratioText(cell.summary.median / other.summary.median);
+  return interval.coverage === null ? value : `${value} (${interval.low.toFixed(2)}–${interval.high.toFixed(2)})`;
+}
+
+/** The settle seconds of the measured samples. */
+function settles(cell: Cell): number[] {
+  return cell.samples.flatMap((s) => (!s.warmup && s.settleSeconds !== undefined ? [s.settleSeconds] : []));
+}
+
+export function syncRows(view: ResultsView): SyncRow[] {
+  return view.cells.filter(isSync).map((cell) => {
+    const sibling = (strategy: string) => view.cells.find((c) => c.platformKey === cell.platformKey && c.workload === cell.workload && c.measure === cell.measure && c.strategy === strategy);
+    const waited = settles(cell);
+    return {
+      test: testTitle(cell),
+      platform: view.platforms.find((p) => p.key === cell.platformKey)?.title ?? cell.platform,
+      median: cell.summary ? `${figure(cell.summary.median)} ${cell.metric.unit}` : '—',
+      vsNative: cell.ratioToNative ? ratioCellText(cell) : '—',
+      vsVolume: ratioTo(cell, sibling(STRATEGY_ROLES.allInVolume)),
+      vsBind: ratioTo(cell, sibling(STRATEGY_ROLES.sharedMount)),
+      settleMedian: waited.length > 0 ? figure(median(waited)) : '—',
+      settleMax: waited.length > 0 ? figure(Math.max(...waited)) : '—',
+    };
+  });
+}
+
+/** One line per sync sandbox (platform and workload): its engine, set-up, CPU and correctness. */
+export function syncSandboxLines(view: ResultsView): string[] {
+  const seen = new Set<string>();
+  const lines: string[] = [];
+  for (const cell of view.cells.filter(isSync)) {
+    const key = `${cell.platformKey}\u0000${cell.workload}`;
+    if (seen.has(key) || !cell.sync) continue;
+    seen.add(key);
+    const { sync } = cell;
+    const platform: ViewPlatform | undefined = view.platforms.find((p) => p.key === cell.platformKey);
+    const checks = sync.correctness?.checks ?? [];
+    const failed = checks.filter((c) => !c.passed);
+    const correctness = !sync.correctness
+      ? 'no correctness check'
+      : failed.length === 0
+        ? `correctness: all ${checks.length} checks passed`
+        : `correctness: **${failed.length} of ${checks.length} checks failed**: ${failed.map((c) => `${c.name} (${c.detail})`).join('; ')}`;
+    lines.push(
+      `**${cell.workload}** on ${platform?.title ?? cell.platform}: ${sync.title}, ${sync.how}` +
+        (sync.ignored.length > 0 ? `; leaving out ${sync.ignored.join(', ')}` : '') +
+        `; initial sync ${sync.initialSyncSeconds === null ? '—' : `${figure(sync.initialSyncSeconds)} s`}` +
+        `; engine CPU on the host ${sync.engineCpuSeconds === null ? 'not measured' : `${figure(sync.engineCpuSeconds)} s`}` +
+        `; ${correctness}` +
+        ((sync.incidents ?? []).length > 0 ? `; restarted ${sync.incidents!.length}x (${sync.incidents!.join('; ')})` : ''),
+    );
+  }
+  return lines;
+}
