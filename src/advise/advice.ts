@@ -11,7 +11,7 @@ import { installEffect, publishedEffects, SLOW_SOURCE_RATIO, sourceWork, watchMi
 import { boundMounts, composeLayout, pending, volumeName, type BoundMount, type ComposeLayout } from './layout.js';
 import { planOverride, type OverridePlan } from './override.js';
 import { pollingSwitches, type PollingSwitch } from './polling.js';
-import { sharingSetting, SYNC_NOTE } from './source-work.js';
+import { sharingSetting, syncNote } from './source-work.js';
 
 export interface DevcontainerAdvice {
   file: string;
@@ -78,7 +78,7 @@ export async function adviseProject(projectDir: string, measurements: Measuremen
       evidence: source,
       slow: source.ratios.some((r) => r.ratio >= SLOW_SOURCE_RATIO),
       setting: sharingSetting(source.kind, source.fileSharing),
-      sync: SYNC_NOTE,
+      sync: syncNote(source),
     },
   };
 }

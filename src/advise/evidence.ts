@@ -91,8 +91,9 @@ export async function watchMisses(entries: readonly HistoryEntry[], platform: st
 export interface SourceWork extends RunSource {
   kind: string;
   fileSharing: string | null;
-  /** git and traverse through the bind mount against native: "git status" 10.2. */
-  ratios: Array<{ test: string; ratio: number }>;
+  /** git and traverse through the bind mount against native: "git status" 10.2; and under sync, when the same run
+   * measured it there. */
+  ratios: Array<{ test: string; ratio: number; synced: number | null }>;
 }
 
 /** The latest git or traverse run through a bind mount on `platform`, with its ratios to native. */
@@ -100,7 +101,11 @@ export function sourceWork(entries: readonly HistoryEntry[], platform: string): 
   for (const entry of runsOn(entries, platform)) {
     const ratios = entry.ratios
       .filter((r) => r.platform === platform && r.strategy === STRATEGY_ROLES.sharedMount && SOURCE_WORKLOADS.includes(r.workload) && r.ratio !== null)
-      .map((r) => ({ test: `${r.workload} ${r.measure}`, ratio: r.ratio! }));
+      .map((r) => ({
+        test: `${r.workload} ${r.measure}`,
+        ratio: r.ratio!,
+        synced: ratioOf(entry, platform, r.workload, r.measure, STRATEGY_ROLES.synced),
+      }));
     const identity = entry.platforms.find((p) => p.name === platform)!;
     const test = SOURCE_WORKLOADS.filter((w) => entry.workloads.includes(w)).join(', ');
     if (ratios.length > 0) return { ...sourceOf(entry, platform, test), kind: identity.kind, fileSharing: identity.fileSharing, ratios };

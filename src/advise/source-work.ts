@@ -1,8 +1,17 @@
 // Work on the sources themselves (git, walking the tree, a build reading them) crosses the file sharing whatever
 // volumes hold the dependencies. What helps is keeping the sources in the engine with a sync, or a faster sharing
-// mechanism; which setting that is depends on the platform. mountbench has not measured these: `sync` is planned.
-export const SYNC_NOTE =
-  'a sync, the sources in a volume kept in step with the host (Docker Desktop\'s synchronized file shares, Mutagen, docker compose watch): planned in mountbench (the `sync` strategy), not built yet, so not measured here';
+// mechanism; which setting that is depends on the platform. The `sync` strategy measures the first.
+import { ratioText } from '../report/format.js';
+import type { SourceWork } from './evidence.js';
+
+const SYNC = 'a sync, the sources in a volume kept in step with the host (unison, Mutagen, Docker Desktop\'s synchronized file shares)';
+
+/** The sync option, with what the same run measured under `sync`, or the command that measures it. */
+export function syncNote(work: SourceWork): string {
+  const measured = work.ratios.filter((r) => r.synced !== null);
+  if (measured.length === 0) return `${SYNC}: mountbench run --strategies native,bind,sync --workload ${work.test.replaceAll(' ', '')} measures it`;
+  return `${SYNC}: ${measured.map((r) => `${r.test} ${ratioText(r.synced!)}`).join(', ')} native under sync in the same run`;
+}
 
 /** The file-sharing setting to try, by platform kind (src/platforms/kinds). */
 const SETTINGS: Record<string, string> = {

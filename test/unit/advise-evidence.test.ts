@@ -8,6 +8,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { adviseProject } from '../../src/advise/advice.js';
 import { installEffect, publishedEffects, sourceWork, watchMisses } from '../../src/advise/evidence.js';
 import { renderAdvice } from '../../src/advise/render.js';
+import { syncNote } from '../../src/advise/source-work.js';
 import { historyEntry, type HistoryEntry } from '../../src/results/history.js';
 import { readPublished } from '../../src/results/published.js';
 import { readRunDocument } from '../../src/results/store.js';
@@ -58,7 +59,17 @@ describe('advise: evidence', () => {
     assert.equal(await watchMisses([{ ...workloads, runFile: '/nonexistent/run.json' }], 'default'), null, 'a run whose file is gone says nothing');
     const lab = sourceWork([workloads], 'mountbench-lab')!;
     assert.deepEqual(lab.ratios.map((r) => r.test), ['traverse cold', 'traverse warm']);
+    assert.deepEqual(lab.ratios.map((r) => r.synced), [null, null], 'that run did not measure sync');
     assert.equal(lab.fileSharing, 'sshfs');
+  });
+
+  it('the sync option quotes the same run\'s sync ratios where it measured them', async () => {
+    const workloads = await entryOf('workloads-host-and-lab');
+    const traverse = workloads.ratios.filter((r) => r.platform === 'mountbench-lab' && r.workload === 'traverse' && r.strategy === 'bind');
+    const synced = { ...workloads, ratios: [...workloads.ratios, ...traverse.map((r) => ({ ...r, strategy: 'sync', ratio: r.measure === 'cold' ? 1.1 : 0.97 }))] };
+    const lab = sourceWork([synced], 'mountbench-lab')!;
+    assert.deepEqual(lab.ratios.map((r) => r.synced), [1.1, 0.97]);
+    assert.match(syncNote(lab), /: traverse cold 1\.10x, traverse warm 0\.97x native under sync in the same run$/);
   });
 });
 
@@ -70,7 +81,7 @@ describe('advise: what is offered', () => {
     const advice = await adviseProject(projectOf(compose), { platform: 'mountbench-lab', history, published: readPublished() });
     assert.deepEqual(advice.watch.switches.map((s) => s.tool), ['Vite']);
     assert.equal(advice.sourceWork?.slow, true);
-    assert.match(advice.sourceWork!.sync, /planned/);
+    assert.match(advice.sourceWork!.sync, /mountbench run --strategies native,bind,sync --workload traverse measures it/, 'not measured under sync: the command that measures it');
     // Colours are on under CI (picocolors follows CI=true); the words are what matter here.
     const text = stripVTControlCharacters(renderAdvice(advice, { write: false, written: false }));
     assert.match(text, /100% of the files written on the host never reached a watcher/);
