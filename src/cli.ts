@@ -127,7 +127,7 @@ export function buildProgram(): Command {
 
   program
     .command('clean')
-    .description('remove containers and volumes left behind by crashed runs (everything labelled mountbench.run)')
+    .description('remove containers, volumes and Mutagen sessions left behind by crashed runs (everything labelled mountbench.run)')
     .option('--run <id>', 'only what this run created')
     .addOption(contextOption())
     .action(async (opts) => {

@@ -1,9 +1,11 @@
-// `mountbench clean`: remove containers and volumes that runs left behind (a crash, a killed process).
+// `mountbench clean`: remove containers and volumes that runs left behind (a crash, a killed process), and end their
+// Mutagen sessions.
 import { EXIT } from '../errors.js';
 import pc from 'picocolors';
 import { removeLabelled } from '../bench/cleanup.js';
 import { defaultEnvironment, discoverEndpoints } from '../platforms/discover.js';
 import { probeEndpoints } from '../platforms/probe.js';
+import { terminateLeftSessions } from '../sync/mutagen.js';
 
 export async function cleanCommand(options: { context: string | null; run: string | null }): Promise<number> {
   const probed = await probeEndpoints(discoverEndpoints(defaultEnvironment(options.context ?? undefined)));
@@ -18,6 +20,9 @@ export async function cleanCommand(options: { context: string | null; run: strin
       }\n`,
     );
   }
+  // Mutagen's sessions live in its own daemon, not in an engine: ended by their label, engine or not.
+  const mutagen = terminateLeftSessions(options.run);
+  if (mutagen) process.stdout.write(`${mutagen}\n`);
   if (reachable === 0) {
     process.stderr.write('no Docker engine answers; nothing to clean\n');
     return EXIT.cannotRun;

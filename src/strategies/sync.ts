@@ -10,6 +10,7 @@ import type { CommandRunner } from '../bench/runner.js';
 import { SandboxUnavailableError, type SandboxContext, type SandboxPlace } from '../bench/sandbox.js';
 import type { CellSync } from '../results/schema.js';
 import { chooseSyncEngine, findSyncEngines, type ChosenEngine } from '../sync/choose.js';
+import { RUN_LABEL } from '../util/labels.js';
 import { checkCorrectness } from '../sync/correctness.js';
 import { DockerDesktopShareSync } from '../sync/docker-desktop.js';
 import type { SyncSession } from '../sync/engine.js';
@@ -48,7 +49,7 @@ async function startEngine(chosen: ChosenEngine, ctx: SandboxContext, base: Cont
   if (chosen.engine === 'mutagen') {
     const create = {
       name: place.name.replace(/[^a-zA-Z0-9-]/g, '-'),
-      labels: { 'mountbench.run': ctx.runId },
+      labels: { [RUN_LABEL]: ctx.runId },
       hostRoot: hostProjectDir,
       container: place.name,
       containerRoot: CONTAINER_PROJECT_DIR,

@@ -4,6 +4,7 @@
 // of `mutagen sync list` are unit-tested against real outputs (test/recordings/mutagen); the driver itself is
 // untested live here, where Mutagen cannot be installed.
 import { spawn, spawnSync } from 'node:child_process';
+import { RUN_LABEL } from '../util/labels.js';
 import { lastLine } from '../util/text.js';
 import type { SyncPromises, SyncSession } from './engine.js';
 import { ownProcess } from './processes.js';
@@ -40,6 +41,17 @@ export function mutagenCreateArgs(c: MutagenCreate): string[] {
 export const mutagenFlushArgs = (name: string) => ['sync', 'flush', name];
 export const mutagenListArgs = (name: string) => ['sync', 'list', name];
 export const mutagenTerminateArgs = (name: string) => ['sync', 'terminate', name];
+/** The sessions runs left behind (a killed mountbench), all or one run's, found by the run label they carry. */
+export const mutagenTerminateLeftArgs = (runId: string | null) => ['sync', 'terminate', '--label-selector', runId ? `${RUN_LABEL}=${runId}` : RUN_LABEL];
+
+/** `mountbench clean`'s Mutagen part: what it did, or null when Mutagen is not on PATH. */
+export function terminateLeftSessions(runId: string | null): string | null {
+  const result = spawnSync('mutagen', mutagenTerminateLeftArgs(runId), { encoding: 'utf8', timeout: 60_000 });
+  if (result.error) return null;
+  return result.status === 0
+    ? 'Mutagen: every session labelled by mountbench terminated'
+    : `Mutagen: could not terminate the sessions labelled by mountbench: ${lastLine(result.stderr || result.stdout)}`;
+}
 
 export interface MutagenEndpoint {
   url: string | null;

@@ -8,7 +8,7 @@ import { parseDockerDesktopSettings } from '../../src/platforms/settings/docker-
 import type { HostOs } from '../../src/platforms/settings/settings.js';
 import { chooseSyncEngine, type FoundEngines } from '../../src/sync/choose.js';
 import { insideDirectory, synchronizedShareFor } from '../../src/sync/docker-desktop.js';
-import { mutagenCreateArgs, parseMutagenList, parseMutagenVersion, sessionProblems } from '../../src/sync/mutagen.js';
+import { mutagenCreateArgs, mutagenTerminateLeftArgs, parseMutagenList, parseMutagenVersion, sessionProblems } from '../../src/sync/mutagen.js';
 import { parseUnisonVersion, unisonArgs } from '../../src/sync/unison.js';
 
 const recording = (file: string) => readFileSync(new URL(`../recordings/mutagen/${file}`, import.meta.url), 'utf8');
@@ -36,6 +36,10 @@ describe('Mutagen', () => {
     assert.deepEqual(args, ['sync', 'create', '--name', 'mb-1', '--label', 'mountbench.run=r1', '-m', 'two-way-resolved', '--ignore', 'node_modules', '/h/project', 'docker://mb-c/mountbench/project']);
     assert.equal(parseMutagenVersion('0.18.1\n'), '0.18.1');
     assert.equal(parseMutagenVersion('mutagen: command not found'), null);
+  });
+  it('mountbench clean ends the sessions left behind by that label: every run\'s, or one run\'s', () => {
+    assert.deepEqual(mutagenTerminateLeftArgs(null), ['sync', 'terminate', '--label-selector', 'mountbench.run']);
+    assert.deepEqual(mutagenTerminateLeftArgs('r1'), ['sync', 'terminate', '--label-selector', 'mountbench.run=r1']);
   });
   it('a healthy session to a docker:// container (0.15+): connected both sides, watching, no problem', () => {
     const [s] = parseMutagenList(recording('sync-list-docker-watching-ddev-6239.txt'));
