@@ -1,7 +1,7 @@
 // report.html: one self-contained page (inline style, no script to run, nothing fetched) readable without the
 // Markdown: the verdict per platform in plain words, the comparison across runs where there is one, per test the
-// seed's table (the numbers of results.md) and a dot plot of every sample, the platforms, notes, method and command
-// lines, and the run documents themselves as JSON for re-use. Deterministic: the same view gives the same bytes.
+// seed's table (the numbers of results.md) and a dot plot of every sample, the sync strategy's savings and settles,
+// the cost, the platforms, notes, method and command lines, and the run documents themselves as JSON for re-use. Deterministic: the same view gives the same bytes.
 import type { RunDocument } from '../results/schema.js';
 import type { ResultsView, ViewCell, ViewPlatform } from '../results/view.js';
 import { MEDIAN_METHOD, RATIO_METHOD } from '../stats/order-statistics.js';
@@ -32,28 +32,14 @@ import {
   type TestGroup,
 } from './format.js';
 import { dotPlot, escapeHtml as esc } from './html-charts.js';
+import { costSection, syncSection } from './html-cost.js';
 import { CSS } from './html-style.js';
+import { list, table, tr, type Column } from './html-table.js';
+import { syncRows } from './sync.js';
 import { verdicts } from './verdict.js';
 
 /** The id of a test's section: "test-files-stat". */
 const testId = (group: TestGroup) => `test-${testTitle(group).replace(/[^A-Za-z0-9]+/g, '-')}`;
-
-/** How a column's cells are set: numbers right-aligned, free text wrapping, the rest on one line. */
-type Column = 'num' | 'wrap' | '';
-
-const at = (columns: Column[], i: number) => (columns[i] ? ` class="${columns[i]}"` : '');
-
-/** A table in a box of its own that scrolls sideways on a narrow screen. */
-function table(head: string[], columns: Column[], rows: string[]): string {
-  const ths = head.map((h, i) => `<th${at(columns, i)}>${esc(h)}</th>`).join('');
-  return `<div class="scroll"><table>\n<thead><tr>${ths}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table></div>`;
-}
-
-function tr(cells: string[], columns: Column[], attributes = ''): string {
-  return `<tr${attributes}>${cells.map((c, i) => `<td${at(columns, i)}>${c}</td>`).join('')}</tr>`;
-}
-
-const list = (items: string[]) => `<ul>\n${items.map((item) => `<li>${item}</li>`).join('\n')}\n</ul>`;
 
 function pageTitle(view: ResultsView): string {
   const workloads = [...new Set(view.runs.flatMap((r) => r.settings.workloads))];
@@ -87,6 +73,7 @@ function nav(view: ResultsView, groups: TestGroup[]): string {
     ...(isComparison(view) ? [['comparison', 'Across runs'] as [string, string]] : []),
     ...(view.baseline ? [['change', 'Change'] as [string, string]] : []),
     ...groups.map((g) => [testId(g), testTitle(g)] as [string, string]),
+    ...(syncRows(view).length ? [['sync', 'Sync'] as [string, string]] : []),
     ...(costTables(view).length ? [['cost', 'Cost'] as [string, string]] : []),
     ['platforms', 'Platforms'],
     ['notes', 'Notes'],
@@ -181,26 +168,6 @@ function platformLine(platform: ViewPlatform): string {
   return `<strong>${esc(title)}</strong> (<code>${esc(p.name)}</code>, ${esc(id.endpoint)}): ${esc(facts)}`;
 }
 
-/** What each strategy burned besides its time: the run's cost tables, when it measured them. */
-function costSection(view: ResultsView): string {
-  const tables = costTables(view);
-  if (tables.length === 0) return '';
-  const head = ['Test Type', 'Command CPU (s)', 'Container CPU (s)', 'Sharing layer CPU (s)', 'Host CPU (s)', 'Host CPU vs native', 'Peak memory', 'Read', 'Written', 'Energy (J)'];
-  const columns: Column[] = ['', 'num', 'num', 'num', 'num', 'num', 'num', 'num', 'num', 'num'];
-  return [
-    '<section id="cost">\n<h2>Cost</h2>',
-    `<p>${esc('Medians per sample of the timed step: CPU seconds of the command, of the container (its cgroup), of the processes serving the bind mounts and of the whole host; peak memory, I/O and energy. — where the platform does not allow a figure; the notes below each table say why.')}</p>`,
-    ...tables.map((t) =>
-      [
-        `<h3>${esc(`${t.workload} on ${t.platform.title}`)}</h3>`,
-        table(head, columns, t.rows.map((r) => tr([r.strategy, r.commandCpu, r.containerCpu, r.sharingCpu, r.hostCpu, r.hostCpuVsNative, r.peakMemory, r.read, r.written, r.energy].map(esc), columns))),
-        list(t.notes.map(esc)),
-      ].join('\n'),
-    ),
-    '</section>',
-  ].join('\n');
-}
-
 function platformsSection(view: ResultsView): string {
   const hosts = view.runs.map((run) => {
     const h = run.host;
@@ -275,6 +242,7 @@ export function renderHtml(view: ResultsView): string {
     comparisonSection(view),
     changeSection(view),
     ...groups.map(testSection),
+    syncSection(view),
     costSection(view),
     platformsSection(view),
     notesSection(view),
