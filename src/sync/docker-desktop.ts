@@ -7,6 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { isAbsolute, relative } from 'node:path';
 import type { PlatformSettings } from '../platforms/settings/settings.js';
 import type { SyncPromises, SyncSession } from './engine.js';
+import { MUTAGEN_TEMPORARY } from './mutagen.js';
 import { settle } from './settle.js';
 import type { TreeSide } from './tree.js';
 
@@ -58,7 +59,7 @@ export class DockerDesktopShareSync implements SyncSession {
   readonly title = 'Docker Desktop synchronized file share';
   readonly how: string;
   /** Synchronized file shares are built on Mutagen (Docker acquired it in 2023): its promises, not more. */
-  static readonly PROMISES: SyncPromises = { mtime: false, mode: 'executable', symlinks: true };
+  static readonly PROMISES: SyncPromises = { mtime: false, mode: 'executable', symlinks: true, temporary: MUTAGEN_TEMPORARY };
   readonly promises = DockerDesktopShareSync.PROMISES;
 
   private constructor(

@@ -24,6 +24,9 @@ export interface SyncPromises {
   /** Permission bits: all of them, only whether a file is executable (Mutagen's portable mode), or none. */
   mode: 'full' | 'executable' | 'none';
   symlinks: boolean;
+  /** The names of its own temporary files, as a regular expression: it never carries them, and a transfer it broke
+   * off leaves one behind, so they are never compared. */
+  temporary?: string;
 }
 
 /** A running engine, from its initial sync to its end. */

@@ -11,6 +11,8 @@ import { ownProcess } from './processes.js';
 
 /** The status of a session that has nothing left to do. */
 export const MUTAGEN_IDLE = 'Watching for changes';
+/** Mutagen's own temporary files (pkg/filesystem: TemporaryNamePrefix), which its scans skip. */
+export const MUTAGEN_TEMPORARY = '^\\.mutagen-temporary-';
 
 export function parseMutagenVersion(text: string): string | null {
   return /^\s*(\d+\.\d+\.\d+\S*)\s*$/m.exec(text)?.[1] ?? null;
@@ -168,7 +170,7 @@ export class MutagenSync implements SyncSession {
   readonly title: string;
   readonly how = 'a Mutagen session (two-way-resolved, the host winning conflicts), flushed after each step';
   /** Mutagen carries executability only, and no modification times (mutagen.io/documentation/synchronization/permissions). */
-  readonly promises: SyncPromises = { mtime: false, mode: 'executable', symlinks: true };
+  readonly promises: SyncPromises = { mtime: false, mode: 'executable', symlinks: true, temporary: MUTAGEN_TEMPORARY };
   private terminated = false;
 
   private constructor(

@@ -21,6 +21,8 @@ const listing = createRequire(import.meta.url)(LISTING_SCRIPT) as {
 
 export interface ListingOptions {
   ignore: string[];
+  /** The engine's own temporary files (SyncPromises.temporary). */
+  temporary?: string;
   mtime: boolean;
   mode: SyncPromises['mode'];
   lines?: boolean;
@@ -53,7 +55,7 @@ export interface TreeSide {
 }
 
 export function listingOptions(promises: SyncPromises, ignore: string[]): ListingOptions {
-  return { ignore, mtime: promises.mtime, mode: promises.mode };
+  return { ignore, temporary: promises.temporary, mtime: promises.mtime, mode: promises.mode };
 }
 
 export function hostSide(root: string, options: ListingOptions): TreeSide {

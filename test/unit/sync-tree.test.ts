@@ -6,8 +6,10 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import { MUTAGEN_TEMPORARY } from '../../src/sync/mutagen.js';
 import { settle, SettleTimeout } from '../../src/sync/settle.js';
 import { closeTimes, hostSide, listingsAgree, treeDifference, type ListingOptions, type TreeSide } from '../../src/sync/tree.js';
+import { UNISON_TEMPORARY } from '../../src/sync/unison.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'mountbench-sync-tree-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -60,6 +62,24 @@ describe('tree listings', () => {
     writeFileSync(join(extra, 'node_modules', 'x', 'more.js'), 'more\n');
     const ignoring = { ...FULL, ignore: ['node_modules'] };
     assert.ok(listingsAgree(await list(root, ignoring), await list(extra, ignoring)));
+  });
+  it('an engine\'s own temporary files are never compared: a transfer it broke off leaves one on one side', async () => {
+    const root = tree('before-abort');
+    const left = copyOf(root, 'after-abort');
+    // The name unison 2.52 left in the lab, after it stopped in the middle of a copy.
+    writeFileSync(join(left, 'src', '.unison.package.json.7b283fd616c7ab0e8533dc91bb531e01.unison.tmp'), '{');
+    writeFileSync(join(left, 'src', '.mutagen-temporary-cross-device-rename-1'), '{');
+    assert.ok(!listingsAgree(await list(root), await list(left)), 'compared when the engine is not told');
+    const unisonLike = { ...FULL, temporary: UNISON_TEMPORARY };
+    assert.ok(!listingsAgree(await list(root, unisonLike), await list(left, unisonLike)), 'unison skips only its own');
+    rmSync(join(left, 'src', '.mutagen-temporary-cross-device-rename-1'));
+    assert.ok(listingsAgree(await list(root, unisonLike), await list(left, unisonLike)));
+    writeFileSync(join(left, 'src', '.mutagen-temporary-x'), '{');
+    rmSync(join(left, 'src', '.unison.package.json.7b283fd616c7ab0e8533dc91bb531e01.unison.tmp'));
+    const mutagenLike = { ...FULL, temporary: MUTAGEN_TEMPORARY };
+    assert.ok(listingsAgree(await list(root, mutagenLike), await list(left, mutagenLike)));
+    writeFileSync(join(left, 'src', '.unison.notes'), 'a file of the user\'s own, named like one');
+    assert.ok(!listingsAgree(await list(root, unisonLike), await list(left, unisonLike)));
   });
   it('sides with the same contents agree whatever their times (unison carries a time with content, not alone)', async () => {
     const root = tree('timed');
