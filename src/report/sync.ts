@@ -75,8 +75,15 @@ export function syncSandboxLines(view: ResultsView): string[] {
         `; initial sync ${sync.initialSyncSeconds === null ? '—' : `${figure(sync.initialSyncSeconds)} s`}` +
         `; engine CPU on the host ${sync.engineCpuSeconds === null ? 'not measured' : `${figure(sync.engineCpuSeconds)} s`}` +
         `; ${correctness}` +
-        ((sync.incidents ?? []).length > 0 ? `; restarted ${sync.incidents!.length}x (${sync.incidents!.join('; ')})` : ''),
+        ((sync.incidents ?? []).length > 0 ? `; restarted ${sync.incidents!.length}x (${incidentsText(sync.incidents!)})` : ''),
     );
   }
   return lines;
+}
+
+/** The same reason once, with how often it came. */
+function incidentsText(incidents: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const why of incidents) counts.set(why, (counts.get(why) ?? 0) + 1);
+  return [...counts].map(([why, n]) => (n > 1 ? `${n}x ${why}` : why)).join('; ');
 }

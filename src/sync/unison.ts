@@ -19,10 +19,12 @@ export const CONTAINER_SYNC_DIR = '/mountbench/sync';
 export const UNISON_SERVER = `${CONTAINER_SYNC_DIR}/unison`;
 /** unison's environment variable for the directory of its archives and profiles. */
 export const UNISON_STATE_ENV = 'UNISON';
-const OUTPUT_TAIL = 2000;
+/** unison's own temporary files (.unison.NAME.HASH.unison.tmp), which it never carries. */
+export const UNISON_TEMPORARY = '^\\.unison\\..*\\.unison\\.tmp$';
 const STOP_GRACE_MS = 5000;
-/** How often the continuous unison may stop on its own and be started again before the sync counts as broken. */
-const MAX_RESTARTS = 3;
+/** How often in a row the continuous unison may stop on its own, without a full cycle in between, and be started
+ * again before the sync counts as broken. (It stops now and then when a file changes while it copies it.) */
+const MAX_RESTARTS_IN_A_ROW = 3;
 
 export interface UnisonBinary {
   /** The file itself, links resolved: what is copied into the container. */
@@ -97,34 +99,46 @@ export interface UnisonPlace {
   runId: string;
 }
 
-/** One run of unison as a child of this process; its output's tail kept for a failure's reason. */
-function startUnison(place: UnisonPlace, repeat: number | null, onLine: (line: string) => void): { child: ChildProcess; tail: () => string } {
+/** unison's lines that explain a stop: its errors, not its progress (a package named http-errors is no error). */
+const UNISON_ERROR = /^(Fatal error|Error\b|Failed\b|Uncaught exception)|Transfer aborted|modified during synchronization/;
+const UNISON_PROGRESS = /^\[(BGN|END)\]|\bETA\s*$|^Shortcut: |^(Raised at|Re-raised at|Called from) /;
+const RECENT_LINES = 40;
+const REASON_CHARS = 240;
+
+/** Why unison stopped, from its last lines: its error lines, else the last line that is not progress. */
+export function unisonStopReason(recent: readonly string[]): string {
+  const lines = recent.map((line) => line.trim()).filter(Boolean);
+  const errors = lines.filter((line) => UNISON_ERROR.test(line)).slice(-2);
+  const reason = errors.length > 0 ? errors.join(' ') : (lines.filter((line) => !UNISON_PROGRESS.test(line)).pop() ?? 'no message');
+  return reason.length > REASON_CHARS ? `${reason.slice(0, REASON_CHARS - 1)}…` : reason;
+}
+
+/** One run of unison as a child of this process; its last lines kept for a failure's reason. */
+function startUnison(place: UnisonPlace, repeat: number | null, onLine: (line: string) => void): { child: ChildProcess; reason: () => string } {
   const child = spawn(place.binary.path, unisonArgs(place.hostRoot, place.containerRoot, place.relay.command, place.ignore, repeat), {
     env: { ...process.env, [UNISON_STATE_ENV]: place.stateDir, MOUNTBENCH_RUN: place.runId },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   ownProcess(child);
-  // What explains an exit: unison's own error lines, else the last of its output.
-  let tail = '';
-  let errors: string[] = [];
-  let pending = '';
-  child.stdout!.on('data', (chunk: Buffer) => (tail = (tail + chunk.toString()).slice(-OUTPUT_TAIL)));
-  child.stderr!.on('data', (chunk: Buffer) => {
-    tail = (tail + chunk.toString()).slice(-OUTPUT_TAIL);
-    const lines = (pending + chunk.toString()).split(/[\r\n]/);
-    pending = lines.pop() ?? '';
-    for (const line of lines) {
-      if (/fatal|error/i.test(line)) errors = [...errors, line.trim()].slice(-3);
-      onLine(line);
-    }
-  });
-  return { child, tail: () => [...errors, lastLine(tail), place.relay.errors].filter(Boolean).join(' / ') };
+  let recent: string[] = [];
+  const reader = (then: (line: string) => void) => {
+    let pending = '';
+    return (chunk: Buffer) => {
+      const lines = (pending + chunk.toString()).split(/[\r\n]/);
+      pending = lines.pop() ?? '';
+      recent = [...recent, ...lines].slice(-RECENT_LINES);
+      lines.forEach(then);
+    };
+  };
+  child.stdout!.on('data', reader(() => undefined));
+  child.stderr!.on('data', reader(onLine));
+  return { child, reason: () => [unisonStopReason(recent), place.relay.errors].filter(Boolean).join(' / ') };
 }
 
 export class UnisonSync implements SyncSession {
   readonly title: string;
   readonly how = `changes found by polling every ${UNISON_POLL_SECONDS} s (no unison-fsmonitor here), carried over docker exec`;
-  readonly promises: SyncPromises = { mtime: true, mode: 'full', symlinks: true };
+  readonly promises: SyncPromises = { mtime: true, mode: 'full', symlinks: true, temporary: UNISON_TEMPORARY };
   /** Why the continuous unison stopped on its own and was started again (it resumes from its archives). */
   readonly incidents: string[] = [];
   private started = 0;
@@ -135,7 +149,8 @@ export class UnisonSync implements SyncSession {
   private cpuBefore = 0;
   private cpuNow = 0;
   private readonly waiters = new Set<() => void>();
-  private running!: { child: ChildProcess; tail: () => string };
+  private restartsInARow = 0;
+  private running!: { child: ChildProcess; reason: () => string };
 
   private constructor(
     private readonly place: UnisonPlace,
@@ -149,7 +164,7 @@ export class UnisonSync implements SyncSession {
     const began = now();
     const once = startUnison(place, null, () => undefined);
     const code = await new Promise<number | null>((resolve) => once.child.once('exit', resolve));
-    if (code !== 0) throw new Error(`the initial unison sync failed (exit ${code}): ${once.tail()}`);
+    if (code !== 0) throw new Error(`the initial unison sync failed (exit ${code}): ${once.reason()}`);
     const session = new UnisonSync(place, now() - began);
     session.launch();
     await session.flush(timeoutMs);
@@ -160,12 +175,14 @@ export class UnisonSync implements SyncSession {
   /** The continuous unison; started again when it stops on its own, as unison itself does after most errors. */
   private launch(): void {
     this.running = startUnison(this.place, UNISON_POLL_SECONDS, (line) => this.read(line));
-    const { child, tail } = this.running;
+    const { child, reason } = this.running;
+    const cyclesBefore = this.ended;
     child.once('exit', (code, signal) => {
-      const why = `unison stopped (${signal ?? `exit ${code}`}): ${tail()}`;
+      const why = `unison stopped (${signal ?? `exit ${code}`}): ${reason()}`;
       this.cpuBefore += this.cpuNow;
       this.cpuNow = 0;
-      if (this.stopping || this.incidents.length >= MAX_RESTARTS) {
+      this.restartsInARow = this.ended > cyclesBefore ? 0 : this.restartsInARow + 1;
+      if (this.stopping || this.restartsInARow > MAX_RESTARTS_IN_A_ROW) {
         this.exited = why;
         this.wake();
         return;

@@ -9,7 +9,7 @@ import type { HostOs } from '../../src/platforms/settings/settings.js';
 import { chooseSyncEngine, type FoundEngines } from '../../src/sync/choose.js';
 import { insideDirectory, synchronizedShareFor } from '../../src/sync/docker-desktop.js';
 import { mutagenCreateArgs, mutagenTerminateLeftArgs, parseMutagenList, parseMutagenVersion, sessionProblems } from '../../src/sync/mutagen.js';
-import { parseUnisonVersion, unisonArgs } from '../../src/sync/unison.js';
+import { parseUnisonVersion, unisonArgs, unisonStopReason } from '../../src/sync/unison.js';
 
 const recording = (file: string) => readFileSync(new URL(`../recordings/mutagen/${file}`, import.meta.url), 'utf8');
 const SONOMA: HostOs = { platform: 'darwin', release: '23.4.0', arch: 'arm64' };
@@ -27,6 +27,24 @@ describe('unison', () => {
     assert.deepEqual(args.slice(args.indexOf('-prefer'), args.indexOf('-prefer') + 2), ['-prefer', 'newer']);
     assert.deepEqual(args.slice(-6), ['-ignore', 'Name node_modules', '-ignore', 'Name .cache', '-repeat', '1']);
     assert.ok(!unisonArgs('/a', '/b', '/c', [], null).includes('-repeat'), 'the initial sync runs once');
+  });
+  // Lines unison 2.52.1 printed in the lab (the sync-medium-lab run) before it stopped in the middle of npm ci.
+  it('says why it stopped from its error lines, not from file names or progress', () => {
+    const aborted = [
+      '[END] Copying node_modules/http-errors/LICENSE',
+      '[END] Copying node_modules/http-errors/index.js',
+      '[END] Copying node_modules/http-errors/package.json',
+      'has been modified during synchronization.  Transfer aborted.',
+      ' 60%  00:01 ETA',
+    ];
+    assert.equal(unisonStopReason(aborted), 'has been modified during synchronization.  Transfer aborted.');
+    const quiet = ['Shortcut: copied /w/a/LICENSE from local file /w/b/.unison.LICENSE.56da.unison.tmp', '[END] Copying node_modules/callsites/index.d.ts', '100%  00:00 ETA'];
+    assert.equal(unisonStopReason(quiet), 'no message');
+    assert.equal(unisonStopReason(['Looking for changes', 'Connection lost']), 'Connection lost');
+    // An OCaml backtrace ends a fatal error: its last line as the lab saw it, after the error line OCaml puts first.
+    const backtrace = ['Fatal error: exception Unix.Unix_error(Unix.EPIPE, "write", "")', 'Called from Uitext.Body.start in file "/build/unison-2.52-UQJm9o/unison-2.52-2.52.1/src/uitext.ml", line 1445, characters 21-43'];
+    assert.equal(unisonStopReason(backtrace), backtrace[0]);
+    assert.ok(unisonStopReason([`Fatal error: ${'x'.repeat(500)}`]).length <= 240);
   });
 });
 
