@@ -7,7 +7,7 @@ import { STRATEGY_ROLES } from '../strategies/catalog.js';
 import { median } from '../stats/descriptive.js';
 import { ratioInterval } from '../stats/order-statistics.js';
 import { measuredValues } from '../stats/summarise-cells.js';
-import { figure, ratioCellText, ratioText, testTitle } from './format.js';
+import { coverageText, figure, ratioCellText, ratioText, testTitle } from './format.js';
 
 export interface SyncRow {
   test: string;
@@ -27,7 +27,8 @@ function ratioTo(cell: ViewCell, other: ViewCell | undefined): string {
   if (!cell.summary || !other?.summary || other.summary.median === 0 || other.method !== cell.method) return '—';
   const interval = ratioInterval(measuredValues(cell).map((v) => v.value), measuredValues(other).map((v) => v.value));
   const value = ratioText(cell.summary.median / other.summary.median);
-  return interval.coverage === null ? value : `${value} (${interval.low.toFixed(2)}–${interval.high.toFixed(2)})`;
+  // Written as the ratio to native is, so that the three columns read alike.
+  return interval.coverage === null ? value : `${value} (${interval.low.toFixed(2)}-${interval.high.toFixed(2)}, ${coverageText(interval.coverage, true)})`;
 }
 
 /** The settle seconds of the measured samples. */
