@@ -3,6 +3,7 @@
 // Engine API. The engine's "ssh" command is a small script that connects to the socket (relay-client.cjs). No port is
 // published and no docker CLI is needed, any endpoint mountbench reaches works, and when this process ends the socket
 // goes with it, so the engine cannot reconnect and stops too.
+import { readFileSync } from 'node:fs';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -10,15 +11,17 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type Docker from 'dockerode';
 import { shellQuote } from '../util/shell.js';
+import { lastLine } from '../util/text.js';
 import { SYNC_SCRIPTS_DIR } from './tree.js';
 
 const ERROR_TAIL = 2000;
+const CLIENT_LOG = 'client.log';
 
 export class ExecRelay {
   private readonly sockets = new Set<Socket>();
   private readonly streams = new Set<NodeJS.ReadWriteStream & { destroy(): void }>();
   /** The server side's stderr, for the reason of a failure. */
-  errors = '';
+  private serverErrors = '';
 
   private constructor(
     private readonly server: Server,
@@ -33,13 +36,26 @@ export class ExecRelay {
     const dir = await mkdtemp(join(tmpdir(), 'mountbench-sync-'));
     const socketPath = join(dir, 'relay.sock');
     const command = join(dir, 'connect');
-    await writeFile(command, `#!/bin/sh\nexec ${shellQuote(process.execPath)} ${shellQuote(join(SYNC_SCRIPTS_DIR, 'relay-client.cjs'))} ${shellQuote(socketPath)}\n`);
+    // The client's stderr goes to a file of its own: node makes an inherited stderr non-blocking, and it is the engine's
+    // stderr too (one open file), where unison then fails its writes with Sys_blocked_io whenever we read it late.
+    await writeFile(command, `#!/bin/sh\nexec ${shellQuote(process.execPath)} ${shellQuote(join(SYNC_SCRIPTS_DIR, 'relay-client.cjs'))} ${shellQuote(socketPath)} 2>>${shellQuote(join(dir, CLIENT_LOG))}\n`);
     await chmod(command, 0o700);
     let relay: ExecRelay | null = null;
     const server = createServer((socket) => relay?.serve(docker, container, cmd, env, socket));
     relay = new ExecRelay(server, dir, command);
     await new Promise<void>((resolve, reject) => server.once('error', reject).listen(socketPath, resolve));
     return relay;
+  }
+
+  /** The last thing that went wrong on each side of the relay, for the reason of a failure. */
+  get errors(): string {
+    let client = '';
+    try {
+      client = readFileSync(join(this.dir, CLIENT_LOG), 'utf8').slice(-ERROR_TAIL);
+    } catch {
+      // No connection has written anything.
+    }
+    return [lastLine(client), lastLine(this.serverErrors)].filter(Boolean).join(' / ');
   }
 
   private async serve(docker: Docker, container: Docker.Container, cmd: string[], env: string[], socket: Socket): Promise<void> {
@@ -50,7 +66,7 @@ export class ExecRelay {
       const stream = (await exec.start({ hijack: true, stdin: true })) as NodeJS.ReadWriteStream & { destroy(): void };
       this.streams.add(stream);
       const stderr = new PassThrough();
-      stderr.on('data', (chunk: Buffer) => (this.errors = (this.errors + chunk.toString()).slice(-ERROR_TAIL)));
+      stderr.on('data', (chunk: Buffer) => (this.serverErrors = (this.serverErrors + chunk.toString()).slice(-ERROR_TAIL)));
       docker.modem.demuxStream(stream, socket, stderr);
       socket.pipe(stream);
       const end = () => {
@@ -62,7 +78,7 @@ export class ExecRelay {
       stream.once('error', () => socket.destroy());
       socket.once('error', () => stream.destroy());
     } catch (error) {
-      this.errors = `${this.errors}\n${(error as Error).message}`.slice(-ERROR_TAIL);
+      this.serverErrors = `${this.serverErrors}\n${(error as Error).message}`.slice(-ERROR_TAIL);
       socket.destroy();
     }
   }

@@ -7,11 +7,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type Docker from 'dockerode';
+import { spawn } from 'node:child_process';
+import { constants } from 'node:fs';
+import { OFFLINE_IMAGE } from '../../src/bench/image.js';
 import { readRunDocument } from '../../src/results/store.js';
+import { ExecRelay } from '../../src/sync/relay.js';
+import { RUN_LABEL } from '../../src/util/labels.js';
+import { shellQuote } from '../../src/util/shell.js';
 import { runCli, startCli } from '../helpers/cli.js';
 import { leftovers, requireEngine } from '../helpers/engine.js';
 import { cellOf, EXPECTED_MEASURES, SMALL_SIZES } from '../helpers/workloads.js';
 
+const { O_NONBLOCK } = constants;
 const scratch = mkdtempSync(join(tmpdir(), 'mountbench-sync-'));
 let docker: Docker;
 before(async () => {
@@ -113,5 +120,28 @@ describe('the sync strategy on the host engine (unison)', () => {
     assert.equal(doc.status, 'interrupted');
     assert.deepEqual(processesOf(out), [], 'no unison or relay process is left');
     assert.equal(await leftovers(docker, doc.id), 0);
+  });
+});
+
+describe('the relay unison talks through', () => {
+  it("never makes the engine's stderr non-blocking (unison's writes then fail with Sys_blocked_io)", async () => {
+    const container = await docker.createContainer({ Image: OFFLINE_IMAGE, Cmd: ['sleep', '120'], Labels: { [RUN_LABEL]: 'relay-test' }, HostConfig: { AutoRemove: true } });
+    await container.start();
+    const relay = await ExecRelay.open(docker, container, ['cat'], []);
+    try {
+      // A stand-in for unison: the relay's command in the background, with the shell's own stderr (a socket, as
+      // mountbench gives unison), then the shell reads the flags of that stderr.
+      const script = `sleep 30 | ${shellQuote(relay.command)} >/dev/null & sleep 2; grep '^flags' /proc/$$/fdinfo/2; kill $! 2>/dev/null`;
+      const child = spawn('sh', ['-c', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      await new Promise((resolve) => child.once('exit', resolve));
+      const flags = Number.parseInt(/flags:\s*(\d+)/.exec(out)?.[1] ?? 'x', 8);
+      assert.ok(Number.isFinite(flags), `flags read: ${out}`);
+      assert.equal(flags & O_NONBLOCK, 0, `stderr flags ${flags.toString(8)}`);
+    } finally {
+      await relay.close();
+      await container.remove({ force: true });
+    }
   });
 });
