@@ -1,6 +1,7 @@
-// The sync strategy in the reports, from a real run document: the lab run of the closing note, minified
-// (`mountbench run --platform mountbench-lab --workload npm-install,traverse,git --fixture medium
-// --strategies native,volume,bind,sync --runs 7 --warmup 1`, unison 2.52.1 through sshfs, on this project's machine).
+// The sync strategy in the reports, from a real run document, minified: `mountbench run --platform mountbench-lab
+// --workload npm-install,traverse,git --fixture medium --strategies native,volume,bind,sync --runs 7 --warmup 1`,
+// unison 2.52.1 through sshfs on this project's machine, before the relay kept unison's stderr blocking (so its
+// unison restarted with Sys_blocked_io: the report's restart lines are tested on them).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
