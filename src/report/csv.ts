@@ -47,13 +47,14 @@ export function renderSamplesCsv(view: ResultsView): string {
   const header = [
     'platform', 'strategy', 'workload', 'measure', 'index', 'warmup', 'started_at', 'value', 'unit', 'wall_seconds', 'exit_code',
     'cpu_user_seconds', 'cpu_system_seconds', 'outlier', 'container_cpu_seconds', 'peak_memory_bytes', 'read_bytes', 'write_bytes',
-    'sharing_cpu_seconds', 'host_cpu_seconds', 'energy_joules',
+    'sharing_cpu_seconds', 'host_cpu_seconds', 'energy_joules', 'settle_seconds',
   ];
   const rows = view.cells.flatMap((c) =>
     c.samples.map((s) => [
       c.platform, c.strategy, c.workload, c.measure, s.index, s.warmup, s.startedAt, s.value, c.metric.unit, s.wallSeconds,
       s.exitCode, s.cpuUserSeconds, s.cpuSystemSeconds, c.summary?.outliers.includes(s.index) ?? false, s.cost?.containerCpuSeconds,
       s.cost?.peakMemoryBytes, s.cost?.readBytes, s.cost?.writeBytes, s.cost?.sharingCpuSeconds, s.cost?.hostCpuSeconds, s.cost?.energyJoules,
+      s.settleSeconds,
     ]),
   );
   return toCsv(header, rows);
