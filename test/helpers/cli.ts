@@ -1,5 +1,6 @@
 // Run the real CLI (from source, through tsx) as a child process and collect what it prints.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 export const BIN = fileURLToPath(new URL('../../src/bin.ts', import.meta.url));
 /** Tests never write to the user's own history of runs. */
 export const TEST_HISTORY = join(tmpdir(), `mountbench-test-history-${process.pid}.jsonl`);
+// One history per test file (each runs in a process of its own), gone with it.
+process.once('exit', () => rmSync(TEST_HISTORY, { force: true }));
 
 export interface CliResult {
   code: number | null;
