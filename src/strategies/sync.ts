@@ -100,7 +100,7 @@ export const syncStrategy: Strategy = {
       const ignored = shared ? [] : ctx.sync.ignore;
       const { host, box } = sides(ctx, base, place, hostProjectDir, listingOptions(session.promises, ignored));
       const running = session;
-      const settleNow = () => settle(host, box, (ms) => running.flush(ms), ctx.sync.settleTimeoutSeconds);
+      const settleNow = () => settle(host, box, (ms, thorough) => running.flush(ms, thorough), ctx.sync.settleTimeoutSeconds);
       const correctness = await checkCorrectness({
         hostRoot: hostProjectDir,
         inContainer: (script) => inContainer(ctx.docker, base.container, script),

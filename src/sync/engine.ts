@@ -40,8 +40,10 @@ export interface SyncSession {
   readonly initialSyncSeconds: number;
   /** What went wrong and was recovered from (an engine that stopped and was started again). */
   readonly incidents: readonly string[];
-  /** Return after a full cycle of the engine that began after this call (or at once when it cannot tell). */
-  flush(timeoutMs: number): Promise<void>;
+  /** Return after a full cycle of the engine that began after this call (or at once when it cannot tell).
+   * `thorough`: a cycle that compares contents too, for an engine whose fast check of sizes and times can miss a
+   * change (a settle asks for it when the trees stay apart); engines without such a check ignore it. */
+  flush(timeoutMs: number, thorough?: boolean): Promise<void>;
   /** CPU seconds of its own processes on the host so far, or null where they cannot be read. */
   cpuSeconds(): number | null;
   /** Stop it now, synchronously where it can (Ctrl-C), and for good. */

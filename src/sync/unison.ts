@@ -11,6 +11,7 @@ import { processesCpuSeconds } from '../bench/cost.js';
 import { lastLine } from '../util/text.js';
 import type { SyncPromises, SyncSession } from './engine.js';
 import { ownProcess } from './processes.js';
+import { THOROUGH_AFTER_SECONDS } from './settle.js';
 import type { ExecRelay } from './relay.js';
 
 export const UNISON_POLL_SECONDS = 1;
@@ -51,8 +52,16 @@ export function findUnison(path = process.env.PATH ?? ''): UnisonBinary | null {
   return null;
 }
 
-/** The arguments of one unison run between the host copy and the volume; `repeat`: poll every so many seconds. */
-export function unisonArgs(hostRoot: string, containerRoot: string, sshCommand: string, ignore: readonly string[], repeat: number | null): string[] {
+/** The arguments of one unison run between the host copy and the volume; `repeat`: poll every so many seconds;
+ * `thorough`: compare every file's content, not only its size, time and inode (unison's fast check). */
+export function unisonArgs(
+  hostRoot: string,
+  containerRoot: string,
+  sshCommand: string,
+  ignore: readonly string[],
+  repeat: number | null,
+  thorough = false,
+): string[] {
   return [
     hostRoot,
     // ssh://HOST//absolute/path; the host name only labels the replica: the relay knows the container.
@@ -69,6 +78,7 @@ export function unisonArgs(hostRoot: string, containerRoot: string, sshCommand: 
     '-contactquietly',
     ...ignore.flatMap((name) => ['-ignore', `Name ${name}`]),
     ...(repeat === null ? [] : ['-repeat', String(repeat)]),
+    ...(thorough ? ['-fastcheck', 'false'] : []),
   ];
 }
 
@@ -114,8 +124,8 @@ export function unisonStopReason(recent: readonly string[]): string {
 }
 
 /** One run of unison as a child of this process; its last lines kept for a failure's reason. */
-function startUnison(place: UnisonPlace, repeat: number | null, onLine: (line: string) => void): { child: ChildProcess; reason: () => string } {
-  const child = spawn(place.binary.path, unisonArgs(place.hostRoot, place.containerRoot, place.relay.command, place.ignore, repeat), {
+function startUnison(place: UnisonPlace, repeat: number | null, onLine: (line: string) => void, thorough = false): { child: ChildProcess; reason: () => string } {
+  const child = spawn(place.binary.path, unisonArgs(place.hostRoot, place.containerRoot, place.relay.command, place.ignore, repeat, thorough), {
     env: { ...process.env, [UNISON_STATE_ENV]: place.stateDir, MOUNTBENCH_RUN: place.runId },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -150,6 +160,7 @@ export class UnisonSync implements SyncSession {
   private cpuNow = 0;
   private readonly waiters = new Set<() => void>();
   private restartsInARow = 0;
+  private pausedForRescan = false;
   private running!: { child: ChildProcess; reason: () => string };
 
   private constructor(
@@ -181,6 +192,8 @@ export class UnisonSync implements SyncSession {
       const why = `unison stopped (${signal ?? `exit ${code}`}): ${reason()}`;
       this.cpuBefore += this.cpuNow;
       this.cpuNow = 0;
+      // Stopped on purpose for a thorough cycle, which starts it again.
+      if (this.pausedForRescan && !this.stopping) return;
       this.restartsInARow = this.ended > cyclesBefore ? 0 : this.restartsInARow + 1;
       if (this.stopping || this.restartsInARow > MAX_RESTARTS_IN_A_ROW) {
         this.exited = why;
@@ -207,7 +220,37 @@ export class UnisonSync implements SyncSession {
     for (const wake of [...this.waiters]) wake();
   }
 
-  flush(timeoutMs: number): Promise<void> {
+  async flush(timeoutMs: number, thorough = false): Promise<void> {
+    if (thorough && !this.exited) await this.rescan();
+    return this.nextCycle(timeoutMs);
+  }
+
+  /** One run comparing every file's content: 2.52's fast check misses for good a change whose copy it broke off
+   * (as git rewrites .git/index while it is copied; fixed in 2.53, bcpierce00/unison#769). The continuous unison
+   * stops for it and starts again from the archives it leaves. */
+  private async rescan(): Promise<void> {
+    this.pausedForRescan = true;
+    const { child } = this.running;
+    if (child.exitCode === null && child.signalCode === null) {
+      const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGTERM');
+      await gone;
+    }
+    const once = startUnison(this.place, null, () => undefined, true);
+    // Stopped with the session when it is (Ctrl-C) while it runs.
+    this.running = once;
+    const code = await new Promise<number | null>((resolve) => once.child.once('exit', resolve));
+    this.cpuBefore += this.cpuNow;
+    this.cpuNow = 0;
+    this.pausedForRescan = false;
+    if (this.stopping) return;
+    const outcome = code === 0 ? '' : ` (exit ${code}: ${once.reason()})`;
+    this.incidents.push(`unison stopped for a full comparison of contents, the trees still apart after ${THOROUGH_AFTER_SECONDS} s${outcome}`);
+    this.ended = this.started;
+    this.launch();
+  }
+
+  private nextCycle(timeoutMs: number): Promise<void> {
     const target = this.started + 1;
     return new Promise((resolve, reject) => {
       const check = () => {

@@ -27,6 +27,8 @@ describe('unison', () => {
     assert.deepEqual(args.slice(args.indexOf('-prefer'), args.indexOf('-prefer') + 2), ['-prefer', 'newer']);
     assert.deepEqual(args.slice(-6), ['-ignore', 'Name node_modules', '-ignore', 'Name .cache', '-repeat', '1']);
     assert.ok(!unisonArgs('/a', '/b', '/c', [], null).includes('-repeat'), 'the initial sync runs once');
+    assert.deepEqual(unisonArgs('/a', '/b', '/c', [], null, true).slice(-2), ['-fastcheck', 'false'], 'a thorough run compares contents');
+    assert.ok(!args.includes('-fastcheck'), 'otherwise its fast check of sizes, times and inodes');
   });
   // Lines unison 2.52.1 printed in the lab (the sync-medium-lab run) before it stopped in the middle of npm ci.
   it('says why it stopped from its error lines, not from file names or progress', () => {

@@ -135,6 +135,19 @@ describe('settling', () => {
     await settle(side(['x']), side(['old', 'old', 'x']), async () => void flushes++, 5);
     assert.equal(flushes, 2);
   });
+  it('sides still apart after a while get a thorough cycle of the engine (its fast check may have missed a change), and again as often', async () => {
+    const asked: boolean[] = [];
+    let missed = true;
+    const stuck: TreeSide = { list: async () => ({ count: 1, digest: missed ? 'stale' : 'x' }) };
+    const flush = async (_ms: number, thorough: boolean) => {
+      asked.push(thorough);
+      if (thorough && asked.filter(Boolean).length === 2) missed = false;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    };
+    await settle(side(['x']), stuck, flush, 5, 0.05);
+    assert.equal(asked.filter(Boolean).length, 2, 'thorough until they agree');
+    assert.equal(asked[0], false, 'plain cycles first');
+  });
   it('sides that never agree fail after the timeout, saying where they differ', async () => {
     await assert.rejects(
       settle(side(['x']), side(['y']), () => new Promise((resolve) => setTimeout(resolve, 20)), 0.1),
