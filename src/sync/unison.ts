@@ -10,7 +10,7 @@ import { execCollect } from '../bench/container-runner.js';
 import { processesCpuSeconds } from '../bench/cost.js';
 import { lastLine } from '../util/text.js';
 import type { SyncPromises, SyncSession } from './engine.js';
-import { ownProcess } from './processes.js';
+import { end, exitOf, ownProcess } from './processes.js';
 import { THOROUGH_AFTER_SECONDS } from './settle.js';
 import type { ExecRelay } from './relay.js';
 
@@ -22,7 +22,6 @@ export const UNISON_SERVER = `${CONTAINER_SYNC_DIR}/unison`;
 export const UNISON_STATE_ENV = 'UNISON';
 /** unison's own temporary files (.unison.NAME.HASH.unison.tmp), which it never carries. */
 export const UNISON_TEMPORARY = '^\\.unison\\..*\\.unison\\.tmp$';
-const STOP_GRACE_MS = 5000;
 /** How often in a row the continuous unison may stop on its own, without a full cycle in between, and be started
  * again before the sync counts as broken. (It stops now and then when a file changes while it copies it.) */
 const MAX_RESTARTS_IN_A_ROW = 3;
@@ -174,7 +173,7 @@ export class UnisonSync implements SyncSession {
   static async start(place: UnisonPlace, timeoutMs: number): Promise<UnisonSync> {
     const began = now();
     const once = startUnison(place, null, () => undefined);
-    const code = await new Promise<number | null>((resolve) => once.child.once('exit', resolve));
+    const code = await exitOf(once.child);
     if (code !== 0) throw new Error(`the initial unison sync failed (exit ${code}): ${once.reason()}`);
     const session = new UnisonSync(place, now() - began);
     session.launch();
@@ -190,8 +189,7 @@ export class UnisonSync implements SyncSession {
     const cyclesBefore = this.ended;
     child.once('exit', (code, signal) => {
       const why = `unison stopped (${signal ?? `exit ${code}`}): ${reason()}`;
-      this.cpuBefore += this.cpuNow;
-      this.cpuNow = 0;
+      this.bankCpu();
       // Stopped on purpose for a thorough cycle, which starts it again.
       if (this.pausedForRescan && !this.stopping) return;
       this.restartsInARow = this.ended > cyclesBefore ? 0 : this.restartsInARow + 1;
@@ -230,18 +228,12 @@ export class UnisonSync implements SyncSession {
    * stops for it and starts again from the archives it leaves. */
   private async rescan(): Promise<void> {
     this.pausedForRescan = true;
-    const { child } = this.running;
-    if (child.exitCode === null && child.signalCode === null) {
-      const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      child.kill('SIGTERM');
-      await gone;
-    }
+    await end(this.running.child);
     const once = startUnison(this.place, null, () => undefined, true);
     // Stopped with the session when it is (Ctrl-C) while it runs.
     this.running = once;
-    const code = await new Promise<number | null>((resolve) => once.child.once('exit', resolve));
-    this.cpuBefore += this.cpuNow;
-    this.cpuNow = 0;
+    const code = await exitOf(once.child);
+    this.bankCpu();
     this.pausedForRescan = false;
     if (this.stopping) return;
     const outcome = code === 0 ? '' : ` (exit ${code}: ${once.reason()})`;
@@ -269,6 +261,12 @@ export class UnisonSync implements SyncSession {
     });
   }
 
+  /** A process's CPU is counted as far as it was last read, once it has ended. */
+  private bankCpu(): void {
+    this.cpuBefore += this.cpuNow;
+    this.cpuNow = 0;
+  }
+
   /** At least this much: a process that stopped on its own counts as far as it was last read. */
   cpuSeconds(): number | null {
     if (process.platform !== 'linux') return null;
@@ -282,14 +280,11 @@ export class UnisonSync implements SyncSession {
     if (!this.exited) this.running.child.kill('SIGTERM');
   }
 
+  /** Safe after kill() and between the runs of a rescan: `end` returns at once for a process already gone. */
   async stop(): Promise<void> {
     if (this.exited) return;
     this.cpuSeconds();
-    const { child } = this.running;
-    const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    this.kill();
-    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
-    await gone;
-    clearTimeout(timer);
+    this.stopping = true;
+    await end(this.running.child);
   }
 }
