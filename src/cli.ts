@@ -13,7 +13,7 @@ import { reportCommand } from './commands/report.js';
 import { EXIT, MountbenchError } from './errors.js';
 import { FORMATS } from './report/exporters.js';
 import { HISTORY_ENV, historyPath } from './results/history.js';
-import { runDocumentJsonSchema } from './results/schema.js';
+import { runDocumentJsonSchema } from './model/run-document.js';
 import { TOOL_VERSION } from './version.js';
 
 const COMPARE_HELP = `

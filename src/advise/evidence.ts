@@ -1,6 +1,6 @@
 // What the measurements say the advice is worth: this machine's history first (the latest run on the platform that
 // measured both layouts), the seed articles' published figures second. Every figure says where it comes from.
-import { STRATEGY_ROLES } from '../strategies/catalog.js';
+import { STRATEGY_ROLES } from '../model/strategies.js';
 import { readRunDocument } from '../results/store.js';
 import type { HistoryEntry } from '../results/history.js';
 import { publishedPlatforms, type PublishedRow } from '../results/published.js';

@@ -2,13 +2,13 @@
 // `mountbench run --project`) and the advised one (`hybrid`, a volume over each advised directory), with `volume`
 // as the yardstick, by the run machinery itself; then the gain of advised over current with its interval. Native
 // is measured too, so that the run in the history has its ratios and the next advice can quote this project.
-import { STRATEGY_ROLES } from '../strategies/catalog.js';
+import { STRATEGY_ROLES } from '../model/strategies.js';
 import { DEFAULT_MAX_RUNS, DEFAULT_PRECISION, DEFAULT_RUNS } from '../bench/stop-rule.js';
 import { runCommand } from '../commands/run.js';
 import { resolveRunOptions, type RunFlags, type RunOptions } from '../commands/run-options.js';
-import type { Cell } from '../results/schema.js';
+import type { Cell } from '../model/run-document.js';
 import { changeOf, type Change } from '../stats/change.js';
-import type { ImplementedStrategy } from '../strategies/catalog.js';
+import type { ImplementedStrategy } from '../model/strategies.js';
 import { DEFAULT_SIZES } from '../workloads/generated.js';
 
 export const VERIFY_STRATEGIES: ImplementedStrategy[] = [STRATEGY_ROLES.reference, STRATEGY_ROLES.sharedMount, STRATEGY_ROLES.hybridFix, STRATEGY_ROLES.allInVolume];

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import type Docker from 'dockerode';
-import type { StrategyInfo } from '../strategies/catalog.js';
+import type { StrategyInfo } from '../model/strategies.js';
 import { labels, objectName } from '../util/labels.js';
 import { execCollect } from './container-runner.js';
 

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
-import type { PlatformCostSources } from '../results/schema.js';
+import type { PlatformCostSources } from '../model/run-document.js';
 import { parsePs, sharingProcesses } from '../platforms/sharing-processes.js';
 
 export interface HostCounts {

@@ -1,8 +1,8 @@
 // What a cell's figures were measured on: the mounts its project lives on, read from inside the sandbox, and the
 // node and npm versions there. Recorded once per sandbox, before its first sample.
 import { fileSharingOf, mountFor, parseMountinfo } from '../platforms/mountinfo.js';
-import type { Cell, CellSync } from '../results/schema.js';
-import { strategyInfo } from '../strategies/catalog.js';
+import type { Cell, CellSync } from '../model/run-document.js';
+import { strategyInfo } from '../model/strategies.js';
 import type { Workload } from '../workloads/workload.js';
 import type { Sandbox } from './sandbox.js';
 

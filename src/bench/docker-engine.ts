@@ -4,18 +4,18 @@ import { release } from 'node:os';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
 import { probeFileSharing } from '../platforms/probe.js';
-import type { PlatformIdentity } from '../results/schema.js';
-import { strategyInfo, type ImplementedStrategy } from '../strategies/catalog.js';
+import type { PlatformIdentity } from '../model/run-document.js';
+import { strategyInfo, type ImplementedStrategy } from '../model/strategies.js';
 import { STRATEGIES } from '../strategies/registry.js';
 import { objectName } from '../util/labels.js';
 import type { Workload } from '../workloads/workload.js';
 import { CacheDropper } from './cache-drop.js';
-import { removeLabelled } from './cleanup.js';
+import { removeLabelled } from '../docker/cleanup.js';
 import type { PlatformEngine, ResolvedImage } from './engine.js';
-import { resolveImage, saveImage } from './image.js';
+import { resolveImage, saveImage } from '../docker/images.js';
 import { primePlatform } from './prime.js';
 import type { SandboxContext } from './sandbox.js';
-import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '../sync/engine.js';
+import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '../strategies/sync/engine.js';
 
 export interface DockerEngineSettings {
   runId: string;

@@ -1,7 +1,7 @@
 // The executor's view of one platform's engine. The real one (docker-engine.ts) talks to Docker; unit tests hand in
 // a small stand-in to check the executor's own rules (order, skipping, interrupts, cell status) without an engine.
-import type { FileSharing, Priming } from '../results/schema.js';
-import type { ImplementedStrategy } from '../strategies/catalog.js';
+import type { FileSharing, Priming } from '../model/run-document.js';
+import type { ImplementedStrategy } from '../model/strategies.js';
 import type { Workload } from '../workloads/workload.js';
 import type { Sandbox } from './sandbox.js';
 

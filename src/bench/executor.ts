@@ -3,8 +3,8 @@
 // down, also on failure and Ctrl-C. It returns what it measured; summarising and reporting happen after it.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Cell, PlatformIdentity, Priming, RunDocument, Sample, Stopping } from '../results/schema.js';
-import { strategyInfo } from '../strategies/catalog.js';
+import type { Cell, PlatformIdentity, Priming, RunDocument, Sample, Stopping } from '../model/run-document.js';
+import { strategyInfo } from '../model/strategies.js';
 import { lastLine } from '../util/text.js';
 import { measureOf, type Workload } from '../workloads/workload.js';
 import { CostMeter } from './cost.js';

@@ -1,7 +1,7 @@
 // The plan step: what a run will measure, nested in the order it is measured — platform, then workload, then one
 // sandbox per strategy holding a cell per measure. Samples within a workload go round by round across its sandboxes
 // (interleaved, so drift on the machine spreads evenly over the strategies) or each sandbox to its end.
-import type { ImplementedStrategy } from '../strategies/catalog.js';
+import type { ImplementedStrategy } from '../model/strategies.js';
 import type { Workload } from '../workloads/workload.js';
 
 export interface PlannedCell {

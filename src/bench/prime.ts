@@ -3,7 +3,7 @@
 // a copy in a named volume. Without npm on the host, a container with network access fills the volume instead.
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Priming } from '../results/schema.js';
+import type { Priming } from '../model/run-document.js';
 import type { Workload } from '../workloads/workload.js';
 import { execCollect } from './container-runner.js';
 import { labels, objectName } from '../util/labels.js';

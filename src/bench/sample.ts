@@ -2,8 +2,8 @@
 // watch step writes files next to its watcher); every measure's cell gets its figure from the step it reads.
 // A failing step, the reset included, fails the sample and so every cell of the sandbox: they stop sampling, the
 // run goes on.
-import type { Cell, Sample, SampleCost } from '../results/schema.js';
-import type { ImplementedStrategy } from '../strategies/catalog.js';
+import type { Cell, Sample, SampleCost } from '../model/run-document.js';
+import type { ImplementedStrategy } from '../model/strategies.js';
 import { measureOf, type StepReading, type Workload } from '../workloads/workload.js';
 import type { ProgressListener } from './executor.js';
 import { between, type CostMeter, type HostCounts } from './cost.js';

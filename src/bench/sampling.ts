@@ -1,8 +1,8 @@
 // Taking a workload's samples: round by round across its sandboxes (every sandbox one more sample per round, so
 // drift on the machine spreads evenly over the strategies) until the sampling rule says stop, or each sandbox to
 // its end (sequential, fixed counts only). A sandbox whose cells failed takes no more samples; the others go on.
-import type { Stopping } from '../results/schema.js';
-import type { ImplementedStrategy } from '../strategies/catalog.js';
+import type { Stopping } from '../model/run-document.js';
+import type { ImplementedStrategy } from '../model/strategies.js';
 import type { CostMeter } from './cost.js';
 import type { ProgressListener } from './executor.js';
 import type { SampleOrder } from './plan.js';

@@ -1,8 +1,8 @@
 // A cell's sandbox: where the project's files live for one strategy, and the runner that executes commands there.
 // Each strategy module (src/strategies) makes its own; the executor only sees this interface.
 import type Docker from 'dockerode';
-import type { CellSync } from '../results/schema.js';
-import type { SyncSettings } from '../sync/engine.js';
+import type { CellSync } from '../model/run-document.js';
+import type { SyncSettings } from '../strategies/sync/engine.js';
 import type { CommandRunner } from './runner.js';
 
 export interface Sandbox {

@@ -2,8 +2,8 @@
 // more sample), stop once every cell's ratio to native is known to within the target precision — the half-width of
 // its interval relative to the ratio — or a cap (samples, time) is reached. Cells without a reference use the
 // interval of their own median instead.
-import type { Cell, Stopping } from '../results/schema.js';
-import { REFERENCE_STRATEGY } from '../strategies/catalog.js';
+import type { Cell, Stopping } from '../model/run-document.js';
+import { REFERENCE_STRATEGY } from '../model/strategies.js';
 import { median } from '../stats/descriptive.js';
 import { medianInterval, minSamplesForRatio, ratioInterval, type IntervalResult } from '../stats/order-statistics.js';
 

@@ -1,6 +1,6 @@
 // How long the timed steps of a run took, together. A step's wall time is recorded in every cell whose measure reads
 // it (files: create, stat, read and delete all read one step), so each step of each sample is counted once.
-import type { Cell } from '../results/schema.js';
+import type { Cell } from '../model/run-document.js';
 import type { Workload } from '../workloads/workload.js';
 
 export function timedSeconds(cells: readonly Cell[], workloads: readonly Workload[]): number {

@@ -1,6 +1,6 @@
 // Parsers of option values: each turns the text a user typed into a value, or says what it expected.
 import { InvalidArgumentError } from '@commander-js/extra-typings';
-import { IMPLEMENTED_STRATEGIES, isImplemented, STRATEGY_NAMES, type ImplementedStrategy } from '../strategies/catalog.js';
+import { IMPLEMENTED_STRATEGIES, isImplemented, STRATEGY_NAMES, type ImplementedStrategy } from '../model/strategies.js';
 import { WORKLOAD_NAMES, type WorkloadName } from '../workloads/catalog.js';
 
 export function positiveInteger(min: number) {

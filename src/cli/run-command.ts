@@ -1,12 +1,12 @@
 // `mountbench run`: its options, the help that teaches them, and its action.
 import { Option, type Command } from '@commander-js/extra-typings';
-import { DEFAULT_IMAGE, OFFLINE_IMAGE } from '../bench/image.js';
+import { DEFAULT_IMAGE, OFFLINE_IMAGE } from '../docker/images.js';
 import { DEFAULT_MAX_RUNS, DEFAULT_PRECISION, DEFAULT_RUNS } from '../bench/stop-rule.js';
 import { resolveRunOptions } from '../commands/run-options.js';
 import { HISTORY_ENV } from '../results/history.js';
 import { runCommand } from '../commands/run.js';
-import { DEFAULT_STRATEGIES, IMPLEMENTED_STRATEGIES, STRATEGY_CATALOG, STRATEGY_NAMES, STRATEGY_ROLES } from '../strategies/catalog.js';
-import { DEFAULT_SETTLE_TIMEOUT_SECONDS, SYNC_ENGINES, type SyncEngineChoice } from '../sync/engine.js';
+import { DEFAULT_STRATEGIES, IMPLEMENTED_STRATEGIES, STRATEGY_CATALOG, STRATEGY_NAMES, STRATEGY_ROLES } from '../model/strategies.js';
+import { DEFAULT_SETTLE_TIMEOUT_SECONDS, SYNC_ENGINES, type SyncEngineChoice } from '../strategies/sync/engine.js';
 import { WORKLOAD_NAMES, workloadSummary, type WorkloadName } from '../workloads/catalog.js';
 import { DEFAULT_SIZES } from '../workloads/generated.js';
 import { NPM_INSTALL_FIXTURES } from '../workloads/npm-install.js';

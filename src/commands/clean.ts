@@ -2,10 +2,10 @@
 // Mutagen sessions.
 import { EXIT } from '../errors.js';
 import pc from 'picocolors';
-import { removeLabelled } from '../bench/cleanup.js';
+import { removeLabelled } from '../docker/cleanup.js';
 import { defaultEnvironment, discoverEndpoints } from '../platforms/discover.js';
 import { probeEndpoints } from '../platforms/probe.js';
-import { terminateLeftSessions } from '../sync/mutagen.js';
+import { terminateLeftSessions } from '../strategies/sync/mutagen.js';
 
 export async function cleanCommand(options: { context: string | null; run: string | null }): Promise<number> {
   const probed = await probeEndpoints(discoverEndpoints(defaultEnvironment(options.context ?? undefined)));

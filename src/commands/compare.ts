@@ -8,7 +8,7 @@ import { UsageError } from '../errors.js';
 import { exporterFor, FORMATS } from '../report/exporters.js';
 import { readHistory } from '../results/history.js';
 import { readPublished } from '../results/published.js';
-import type { RunDocument } from '../results/schema.js';
+import type { RunDocument } from '../model/run-document.js';
 import { readRunDocument, RunFileError, writeAtomically } from '../results/store.js';
 import { viewOf } from '../results/view.js';
 

@@ -14,7 +14,7 @@ import { kindById } from '../platforms/kinds/catalog.js';
 import type { PlatformSettings } from '../platforms/settings/settings.js';
 import { readHistory } from '../results/history.js';
 import { readPublished } from '../results/published.js';
-import type { PlatformIdentity } from '../results/schema.js';
+import type { PlatformIdentity } from '../model/run-document.js';
 import { listPlatforms, type Listed } from './platforms.js';
 
 export interface DoctorOptions {

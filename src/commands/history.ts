@@ -3,7 +3,7 @@ import Table from 'cli-table3';
 import pc from 'picocolors';
 import { ratioText, strategyTitle } from '../report/format.js';
 import { readHistory, type HistoryEntry } from '../results/history.js';
-import { isImplemented } from '../strategies/catalog.js';
+import { isImplemented } from '../model/strategies.js';
 
 /** The worst ratio to native of each platform in the run's first test: "mountbench-lab: Bind mount 2.14x". */
 function glance(entry: HistoryEntry): string {

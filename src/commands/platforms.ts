@@ -2,12 +2,12 @@
 import { EXIT } from '../errors.js';
 import pc from 'picocolors';
 import Table from 'cli-table3';
-import { anyLocalImage } from '../bench/image.js';
+import { anyLocalImage } from '../docker/images.js';
 import { defaultEnvironment, discoverEndpoints, type DiscoveryEnvironment } from '../platforms/discover.js';
 import { startHint } from '../platforms/kinds/catalog.js';
 import { probeEndpoints, probeFileSharing } from '../platforms/probe.js';
 import { mibText } from '../report/format.js';
-import type { FileSharing, PlatformIdentity } from '../results/schema.js';
+import type { FileSharing, PlatformIdentity } from '../model/run-document.js';
 
 export interface PlatformsOptions {
   context: string | null;

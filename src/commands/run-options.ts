@@ -4,8 +4,8 @@
 import { UsageError } from '../errors.js';
 import type { SampleOrder } from '../bench/plan.js';
 import { DEFAULT_RUNS, type Sampling } from '../bench/stop-rule.js';
-import { STRATEGY_ROLES, type ImplementedStrategy } from '../strategies/catalog.js';
-import { DEFAULT_SYNC_SETTINGS, type SyncEngineChoice, type SyncSettings } from '../sync/engine.js';
+import { STRATEGY_ROLES, type ImplementedStrategy } from '../model/strategies.js';
+import { DEFAULT_SYNC_SETTINGS, type SyncEngineChoice, type SyncSettings } from '../strategies/sync/engine.js';
 import type { WorkloadName } from '../workloads/catalog.js';
 import type { SizeOptions } from '../workloads/generated.js';
 import type { ProjectOptions } from '../workloads/project.js';

@@ -14,7 +14,7 @@ import { selectEndpoints } from '../platforms/select.js';
 import { startHint } from '../platforms/kinds/catalog.js';
 import { durationText, overheadRatio, ratioText } from '../report/format.js';
 import { renderTerminal } from '../report/terminal.js';
-import type { RunDocument } from '../results/schema.js';
+import type { RunDocument } from '../model/run-document.js';
 import { appendHistory, historyEntry, historyPath } from '../results/history.js';
 import { saveRunDirectory } from '../results/save.js';
 import { EXPORTERS } from '../report/exporters.js';

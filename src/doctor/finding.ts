@@ -2,7 +2,7 @@
 // evidence) and where that comes from (a file, a run, an article), and, where a setting can change it, how.
 import type { PlatformSettings } from '../platforms/settings/settings.js';
 import type { PublishedRow } from '../results/published.js';
-import type { PlatformIdentity } from '../results/schema.js';
+import type { PlatformIdentity } from '../model/run-document.js';
 import type { PastRun } from './past-runs.js';
 
 export type Severity = 'info' | 'slow' | 'broken';

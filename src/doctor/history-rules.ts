@@ -1,6 +1,6 @@
 // Findings from this machine's own runs (the local history and each run's run.json): measured here, not published.
 import { figure, ratioText, strategyTitle } from '../report/format.js';
-import { isImplemented, STRATEGY_ROLES } from '../strategies/catalog.js';
+import { isImplemented, STRATEGY_ROLES } from '../model/strategies.js';
 import type { Rule } from './finding.js';
 import type { PastCell, PastRun } from './past-runs.js';
 import { POLLING } from './settings-rules.js';

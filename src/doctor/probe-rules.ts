@@ -1,6 +1,6 @@
 // Findings from the probe: how a bind mount of the project really reaches a container, read from the container's
 // own /proc/self/mountinfo.
-import { STRATEGY_ROLES } from '../strategies/catalog.js';
+import { STRATEGY_ROLES } from '../model/strategies.js';
 import type { Rule } from './finding.js';
 import { publishedRatio, publishedText } from './published.js';
 

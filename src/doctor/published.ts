@@ -1,5 +1,5 @@
 // The seed articles' figures a finding quotes, computed from data/published-results.csv rather than typed in.
-import { STRATEGY_ROLES } from '../strategies/catalog.js';
+import { STRATEGY_ROLES } from '../model/strategies.js';
 import type { PublishedRow } from '../results/published.js';
 import { ratioText } from '../report/format.js';
 

@@ -1,6 +1,6 @@
 // Findings from a platform's own settings on the host (and, for Docker Desktop's mechanism, from the probe when no
 // settings file was found).
-import { STRATEGY_ROLES } from '../strategies/catalog.js';
+import { STRATEGY_ROLES } from '../model/strategies.js';
 import { sep } from 'node:path';
 import type { PlatformSettings, SharedDirectory } from '../platforms/settings/settings.js';
 import type { Finding, PlatformFacts, Rule } from './finding.js';

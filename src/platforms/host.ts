@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import si from 'systeminformation';
-import type { RunDocument } from '../results/schema.js';
+import type { RunDocument } from '../model/run-document.js';
 
 export type HostFacts = RunDocument['host'];
 

@@ -1,5 +1,5 @@
 // What kind of platform an engine is, from its own answers. Pure: unit-tested against recorded outputs.
-import type { PlatformIdentity } from '../results/schema.js';
+import type { PlatformIdentity } from '../model/run-document.js';
 import type { EngineFacts } from './engine.js';
 import { kindById, PLATFORM_KINDS, type KindId } from './kinds/catalog.js';
 import { withEngineVersion } from './kinds/kind.js';

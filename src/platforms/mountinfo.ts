@@ -1,5 +1,5 @@
 // Read the file-sharing mechanism of a mount from /proc/self/mountinfo inside a container.
-import type { FileSharing } from '../results/schema.js';
+import type { FileSharing } from '../model/run-document.js';
 import { kindById, PLATFORM_KINDS } from './kinds/catalog.js';
 import type { PlatformKind } from './kinds/kind.js';
 

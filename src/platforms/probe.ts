@@ -1,7 +1,7 @@
 // Ask every endpoint who it is, and (for `mountbench platforms`) how its bind mounts are shared.
 import type Docker from 'dockerode';
 import { labels, newRunId } from '../util/labels.js';
-import type { FileSharing, PlatformIdentity } from '../results/schema.js';
+import type { FileSharing, PlatformIdentity } from '../model/run-document.js';
 import type { Endpoint } from './endpoint.js';
 import { connect, readEngineFacts, unreachableReason } from './engine.js';
 import { identify } from './identify.js';

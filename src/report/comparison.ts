@@ -2,7 +2,7 @@
 // comparison puts those side by side (the articles' published ratios as rows of their own); and, against a baseline
 // run of the same platform, whether each cell got faster or slower. Every format renders these same rows.
 import type { ResultsView, ViewPlatform } from '../results/view.js';
-import { REFERENCE_STRATEGY, type StrategyName } from '../strategies/catalog.js';
+import { REFERENCE_STRATEGY, type StrategyName } from '../model/strategies.js';
 import { verdictWord } from '../stats/change.js';
 import { coverageText, figure, ratioCellText, ratioText, STRATEGY_ORDER, testTitle } from './format.js';
 

@@ -2,9 +2,9 @@
 // container, in the processes serving the bind mounts, in the whole host — its peak memory, I/O and energy (medians
 // of the measured samples), with the whole host's CPU as a ratio to native. And a check that the two sources of the
 // container's CPU (its cgroup, the timer's own count of its children) agree.
-import type { Cell, SampleCost } from '../results/schema.js';
+import type { Cell, SampleCost } from '../model/run-document.js';
 import type { ResultsView, ViewCell, ViewPlatform } from '../results/view.js';
-import { REFERENCE_STRATEGY } from '../strategies/catalog.js';
+import { REFERENCE_STRATEGY } from '../model/strategies.js';
 import { median } from '../stats/descriptive.js';
 import { figure, ratioText, STRATEGY_ORDER, strategyTitle } from './format.js';
 

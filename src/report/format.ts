@@ -1,7 +1,7 @@
 // Shared wording and number formats of every report, so the table, CSV, Markdown and chart say the same thing.
-import type { Cell, Metric, RunDocument, Summary } from '../results/schema.js';
+import type { Cell, Metric, RunDocument, Summary } from '../model/run-document.js';
 import { platformKey, platformOf, type ResultsView, type ViewCell, type ViewPlatform } from '../results/view.js';
-import { REFERENCE_STRATEGY, STRATEGY_CATALOG, STRATEGY_NAMES, type StrategyName } from '../strategies/catalog.js';
+import { REFERENCE_STRATEGY, STRATEGY_CATALOG, STRATEGY_NAMES, type StrategyName } from '../model/strategies.js';
 
 /** The names the seed article uses ("Test Type"). */
 export function strategyTitle(strategy: StrategyName): string {

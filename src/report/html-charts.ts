@@ -4,7 +4,7 @@
 // strategies theirs from the catalog, as in chart.svg. Cells cut short are outlined and say so under their label.
 import type { ViewCell, ViewPlatform } from '../results/view.js';
 import { measuredValues } from '../stats/summarise-cells.js';
-import { STRATEGY_CATALOG } from '../strategies/catalog.js';
+import { STRATEGY_CATALOG } from '../model/strategies.js';
 import { figure, medianIntervalText, metricText, statusMark, strategyTitle, testTitle, type TestGroup } from './format.js';
 import { niceScale } from './svg.js';
 

@@ -2,10 +2,10 @@
 // Markdown: the verdict per platform in plain words, the comparison across runs where there is one, per test the
 // seed's table (the numbers of results.md) and a dot plot of every sample, the sync strategy's savings and settles,
 // the cost, the platforms, notes, method and command lines, and the run documents themselves as JSON for re-use. Deterministic: the same view gives the same bytes.
-import type { RunDocument } from '../results/schema.js';
+import type { RunDocument } from '../model/run-document.js';
 import type { ResultsView, ViewCell, ViewPlatform } from '../results/view.js';
 import { MEDIAN_METHOD, RATIO_METHOD } from '../stats/order-statistics.js';
-import { STRATEGY_CATALOG } from '../strategies/catalog.js';
+import { STRATEGY_CATALOG } from '../model/strategies.js';
 import { changeRows, comparisonTables, isComparison } from './comparison.js';
 import { costTables } from './cost.js';
 import {

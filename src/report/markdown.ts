@@ -1,9 +1,9 @@
 // results.md: the seed article's table (OS | Platform | Test Type | Average Time (s) | Range (s)) with the
 // statistics the article lacked, then what was measured on, and what went wrong.
-import type { RunDocument } from '../results/schema.js';
+import type { RunDocument } from '../model/run-document.js';
 import type { ResultsView, ViewCell, ViewPlatform } from '../results/view.js';
 import { changeSection, comparisonSection, costSection, methodSection, row, samplingSection, syncSection } from './markdown-sections.js';
-import { REFERENCE_STRATEGY } from '../strategies/catalog.js';
+import { REFERENCE_STRATEGY } from '../model/strategies.js';
 import {
   durationText,
   fileSharingText,

@@ -2,7 +2,7 @@
 // median, min–max whiskers and value labels, its own axis and unit; a title and a legend, readable without the table.
 // Hand-written and deterministic: the same run document always gives the same bytes.
 import type { ResultsView } from '../results/view.js';
-import { STRATEGY_CATALOG, type StrategyName } from '../strategies/catalog.js';
+import { STRATEGY_CATALOG, type StrategyName } from '../model/strategies.js';
 import { isPartial, metricText, statusMark, STRATEGY_ORDER, strategyTitle, testGroups, testTitle, type TestGroup } from './format.js';
 
 const colour = (strategy: StrategyName) => STRATEGY_CATALOG[strategy].colour;

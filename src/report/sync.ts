@@ -1,9 +1,9 @@
 // What the sync strategy did besides its samples, for the reports: per cell its median next to native, the volume
 // and the bind mount (what it saves), and how long each step's settle took (what it costs); per sandbox its engine,
 // initial sync, engine CPU and correctness check. Read from the run documents only.
-import type { Cell } from '../results/schema.js';
+import type { Cell } from '../model/run-document.js';
 import type { ResultsView, ViewCell, ViewPlatform } from '../results/view.js';
-import { STRATEGY_ROLES } from '../strategies/catalog.js';
+import { STRATEGY_ROLES } from '../model/strategies.js';
 import { median } from '../stats/descriptive.js';
 import { ratioInterval } from '../stats/order-statistics.js';
 import { measuredValues } from '../stats/summarise-cells.js';

@@ -1,7 +1,7 @@
 // The tables printed at the end of a run (and by `mountbench report --format table`): one per test.
 import Table from 'cli-table3';
 import pc from 'picocolors';
-import type { Cell } from '../results/schema.js';
+import type { Cell } from '../model/run-document.js';
 import type { ResultsView } from '../results/view.js';
 import { changeRows, comparisonTables, isComparison } from './comparison.js';
 import { costTables } from './cost.js';

@@ -2,10 +2,10 @@
 // what the hybrid wins back from the bind mount, whether hot reload sees files written on the host, what failed.
 // It never claims more than the intervals allow: an interval that holds 1 is "no slower than native within the
 // noise", a ratio without one is only "roughly" so, and "roughly as fast" stretches to 10% either way.
-import type { Ratio } from '../results/schema.js';
+import type { Ratio } from '../model/run-document.js';
 import type { ResultsView, ViewCell, ViewPlatform } from '../results/view.js';
 import { minSamplesForRatio } from '../stats/order-statistics.js';
-import { REFERENCE_STRATEGY, STRATEGY_CATALOG, STRATEGY_ROLES, type StrategyName } from '../strategies/catalog.js';
+import { REFERENCE_STRATEGY, STRATEGY_CATALOG, STRATEGY_ROLES, type StrategyName } from '../model/strategies.js';
 import { lacksSamplesForInterval, STRATEGY_ORDER, strategyTitle, testTitle } from './format.js';
 
 export interface Verdict {

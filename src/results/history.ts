@@ -5,7 +5,7 @@ import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import type { RunDocument } from './schema.js';
+import type { RunDocument } from '../model/run-document.js';
 
 /** Where the history lives, to move it (CI) or find it: this variable, else $XDG_DATA_HOME/mountbench/history.jsonl. */
 export const HISTORY_ENV = 'MOUNTBENCH_HISTORY';

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CannotRunError } from '../errors.js';
-import { isImplemented, REFERENCE_STRATEGY, STRATEGY_NAMES, type StrategyName } from '../strategies/catalog.js';
+import { isImplemented, REFERENCE_STRATEGY, STRATEGY_NAMES, type StrategyName } from '../model/strategies.js';
 
 export const PUBLISHED_FILE = fileURLToPath(new URL('../../data/published-results.csv', import.meta.url));
 

@@ -4,7 +4,7 @@
 // the others.
 import { join } from 'node:path';
 import { EXPORTERS } from '../report/exporters.js';
-import { RunDocument } from './schema.js';
+import { RunDocument } from '../model/run-document.js';
 import { writeAtomically } from './store.js';
 import { viewOf } from './view.js';
 

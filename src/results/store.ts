@@ -4,7 +4,7 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { CannotRunError } from '../errors.js';
 import { summariseCells } from '../stats/summarise-cells.js';
-import { RunDocument, SCHEMA_VERSION } from './schema.js';
+import { RunDocument, SCHEMA_VERSION } from '../model/run-document.js';
 
 export class RunFileError extends CannotRunError {}
 

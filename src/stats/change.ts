@@ -1,7 +1,7 @@
 // Did a cell change since a baseline run of the same platform (the check a team runs after a platform update)?
 // The ratio of the two medians with the same distribution-free interval as ratios to native: when the interval
 // excludes 1 the cell is faster or slower by that ratio, otherwise there is no detectable change.
-import type { Cell, Interval } from '../results/schema.js';
+import type { Cell, Interval } from '../model/run-document.js';
 import { ratioInterval } from './order-statistics.js';
 import { measuredValues } from './summarise-cells.js';
 

@@ -1,8 +1,8 @@
 // The summarise step: from each cell's samples to its summary and its ratio to the reference (native) cell of its
 // platform, workload and measure. Pure: the same cells always give the same numbers, so `mountbench report` can
 // derive them again (documents of an older schema are summarised anew this way).
-import type { Cell, Ratio } from '../results/schema.js';
-import { REFERENCE_STRATEGY } from '../strategies/catalog.js';
+import type { Cell, Ratio } from '../model/run-document.js';
+import { REFERENCE_STRATEGY } from '../model/strategies.js';
 import { ratioInterval } from './order-statistics.js';
 import { summarise, type IndexedValue } from './summary.js';
 

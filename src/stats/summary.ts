@@ -1,6 +1,6 @@
 // Summary of one cell's measured (non-warm-up, successful) samples. The interval of the median is distribution-free
 // and says its own coverage; with too few samples there is none, and the reason says why, never a range posing as one.
-import type { SampleCost, Summary } from '../results/schema.js';
+import type { SampleCost, Summary } from '../model/run-document.js';
 import { mean, median, stddev } from './descriptive.js';
 import { medianInterval } from './order-statistics.js';
 import { madOutliers } from './outliers.js';

@@ -2,7 +2,7 @@
 // listr2 redraws on stdout, so the live view is only used when stdout is a terminal too.
 import { Listr, type ListrTaskWrapper } from 'listr2';
 import type { ProgressListener } from '../bench/executor.js';
-import type { Cell, Sample } from '../results/schema.js';
+import type { Cell, Sample } from '../model/run-document.js';
 import { durationText, figure } from '../report/format.js';
 import { median } from '../stats/descriptive.js';
 

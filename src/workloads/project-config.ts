@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
-import { IMPLEMENTED_STRATEGIES, type ImplementedStrategy } from '../strategies/catalog.js';
+import { IMPLEMENTED_STRATEGIES, type ImplementedStrategy } from '../model/strategies.js';
 
 export const PROJECT_CONFIG_FILE = 'mountbench.yaml';
 

@@ -2,7 +2,7 @@
 // steps of a sample, and the figures (measures) read from them. Each measure becomes a cell of its own per platform
 // and strategy, so a workload that reports cold and warm passes, or MB/s and seconds, needs no special report.
 import { fileURLToPath } from 'node:url';
-import type { Metric } from '../results/schema.js';
+import type { Metric } from '../model/run-document.js';
 import { shellQuote } from '../util/shell.js';
 
 export interface WorkloadOptions {

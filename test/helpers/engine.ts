@@ -3,7 +3,7 @@ import type Docker from 'dockerode';
 import { defaultEnvironment, discoverEndpoints } from '../../src/platforms/discover.js';
 import type { Endpoint } from '../../src/platforms/endpoint.js';
 import { connect } from '../../src/platforms/engine.js';
-import { countLabelled } from '../../src/bench/cleanup.js';
+import { countLabelled } from '../../src/docker/cleanup.js';
 
 export function currentEndpoint(): Endpoint {
   return discoverEndpoints(defaultEnvironment()).find((e) => e.current)!;

@@ -6,8 +6,8 @@ import type { PlatformTarget, ProgressListener } from '../../src/bench/executor.
 import type { HarnessResult } from '../../src/bench/harness.js';
 import type { CommandRunner, StreamedResult } from '../../src/bench/runner.js';
 import { SandboxUnavailableError, type Sandbox } from '../../src/bench/sandbox.js';
-import type { CellSync, FileSharing } from '../../src/results/schema.js';
-import type { ImplementedStrategy } from '../../src/strategies/catalog.js';
+import type { CellSync, FileSharing } from '../../src/model/run-document.js';
+import type { ImplementedStrategy } from '../../src/model/strategies.js';
 import type { Workload } from '../../src/workloads/workload.js';
 
 /** How a step answers: its wall time and exit code, and the figures it printed. */

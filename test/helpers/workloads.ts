@@ -1,6 +1,6 @@
 // What the built-in workloads' tests share: small sizes for CI, the measures each workload reports, a cell finder.
 import assert from 'node:assert/strict';
-import type { RunDocument } from '../../src/results/schema.js';
+import type { RunDocument } from '../../src/model/run-document.js';
 
 export const SMALL_SIZES = ['--fixture', 'small', '--files', '200', '--bigfile-size', '4', '--events', '5'];
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type Docker from 'dockerode';
-import { DEFAULT_IMAGE, OFFLINE_IMAGE } from '../../src/bench/image.js';
+import { DEFAULT_IMAGE, OFFLINE_IMAGE } from '../../src/docker/images.js';
 import { readRunDocument } from '../../src/results/store.js';
 import { runCli } from '../helpers/cli.js';
 import { leftovers, requireEngine } from '../helpers/engine.js';

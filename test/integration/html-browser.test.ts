@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { figure, medianIntervalText, percent, ratioCellText } from '../../src/report/format.js';
-import type { RunDocument } from '../../src/results/schema.js';
+import type { RunDocument } from '../../src/model/run-document.js';
 import { parseRunDocument } from '../../src/results/store.js';
 import { measuredValues } from '../../src/stats/summarise-cells.js';
 import { runCli } from '../helpers/cli.js';

@@ -12,7 +12,7 @@ import { Executor } from '../../src/bench/executor.js';
 import { planRun } from '../../src/bench/plan.js';
 import { probeEndpoint } from '../../src/platforms/probe.js';
 import { readRunDocument } from '../../src/results/store.js';
-import type { ImplementedStrategy } from '../../src/strategies/catalog.js';
+import type { ImplementedStrategy } from '../../src/model/strategies.js';
 import { newRunId } from '../../src/util/labels.js';
 import { npmInstall } from '../../src/workloads/npm-install.js';
 import type { Workload } from '../../src/workloads/workload.js';

@@ -9,9 +9,9 @@ import { after, before, describe, it } from 'node:test';
 import type Docker from 'dockerode';
 import { spawn } from 'node:child_process';
 import { constants } from 'node:fs';
-import { OFFLINE_IMAGE } from '../../src/bench/image.js';
+import { OFFLINE_IMAGE } from '../../src/docker/images.js';
 import { readRunDocument } from '../../src/results/store.js';
-import { ExecRelay } from '../../src/sync/relay.js';
+import { ExecRelay } from '../../src/strategies/sync/relay.js';
 import { RUN_LABEL } from '../../src/util/labels.js';
 import { shellQuote } from '../../src/util/shell.js';
 import { runCli, startCli } from '../helpers/cli.js';
@@ -40,7 +40,7 @@ function processesOf(runDir: string): string[] {
     });
 }
 
-/** The relays' private directories (src/sync/relay.ts) left in the temporary directory. */
+/** The relays' private directories (src/strategies/sync/relay.ts) left in the temporary directory. */
 const relayDirs = () => readdirSync(tmpdir()).filter((d) => d.startsWith('mountbench-sync-') && existsSync(join(tmpdir(), d, 'relay.sock')));
 
 describe('the sync strategy on the host engine (unison)', () => {

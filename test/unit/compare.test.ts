@@ -10,7 +10,7 @@ import { changeRows, comparisonTables } from '../../src/report/comparison.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { appendHistory, historyEntry, readHistory } from '../../src/results/history.js';
 import { parsePublished, readPublished } from '../../src/results/published.js';
-import type { RunDocument } from '../../src/results/schema.js';
+import type { RunDocument } from '../../src/model/run-document.js';
 import { parseRunDocument } from '../../src/results/store.js';
 import { viewOf } from '../../src/results/view.js';
 import { summariseCells } from '../../src/stats/summarise-cells.js';

@@ -15,7 +15,7 @@ import { parseLimaSettings } from '../../src/platforms/settings/lima.js';
 import type { HostOs } from '../../src/platforms/settings/settings.js';
 import { historyEntry } from '../../src/results/history.js';
 import { readPublished } from '../../src/results/published.js';
-import type { FileSharing, PlatformIdentity } from '../../src/results/schema.js';
+import type { FileSharing, PlatformIdentity } from '../../src/model/run-document.js';
 import { readRunDocument } from '../../src/results/store.js';
 
 const published = readPublished();

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Executor, type ExecutionSettings } from '../../src/bench/executor.js';
 import { planRun } from '../../src/bench/plan.js';
-import type { ImplementedStrategy } from '../../src/strategies/catalog.js';
+import type { ImplementedStrategy } from '../../src/model/strategies.js';
 import { SECONDS, wallTime, type Workload } from '../../src/workloads/workload.js';
 import { QUIET, StandInEngine, standInTarget, type Script } from '../helpers/stand-in-engine.js';
 

@@ -8,7 +8,7 @@ import { comparisonTables } from '../../src/report/comparison.js';
 import { renderHtml } from '../../src/report/html.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { readPublished } from '../../src/results/published.js';
-import type { RunDocument } from '../../src/results/schema.js';
+import type { RunDocument } from '../../src/model/run-document.js';
 import { parseRunDocument } from '../../src/results/store.js';
 import { viewOf } from '../../src/results/view.js';
 import { measuredValues, summariseCells } from '../../src/stats/summarise-cells.js';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { RAW_RUN_FILE, saveRunDirectory, withFiniteNumbers } from '../../src/results/save.js';
-import type { RunDocument } from '../../src/results/schema.js';
+import type { RunDocument } from '../../src/model/run-document.js';
 import { parseRunDocument } from '../../src/results/store.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'mountbench-save-'));

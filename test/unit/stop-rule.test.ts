@@ -5,7 +5,7 @@ import { describe, it } from 'node:test';
 import { Executor, type ExecutionSettings } from '../../src/bench/executor.js';
 import { planRun } from '../../src/bench/plan.js';
 import { stopAfterRound, worstPrecision } from '../../src/bench/stop-rule.js';
-import type { Cell } from '../../src/results/schema.js';
+import type { Cell } from '../../src/model/run-document.js';
 import { wallTime, type Workload } from '../../src/workloads/workload.js';
 import { QUIET, StandInEngine, standInTarget, type Script } from '../helpers/stand-in-engine.js';
 

@@ -2,7 +2,7 @@
 // no figure that is not a finite number (the exact case that once made a run lose everything).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { RunDocument, type Cell } from '../../src/results/schema.js';
+import { RunDocument, type Cell } from '../../src/model/run-document.js';
 import { summariseCells } from '../../src/stats/summarise-cells.js';
 
 function cell(strategy: Cell['strategy'], values: Array<number | null>, options: { warmups?: number; measure?: string; method?: string } = {}): Cell {

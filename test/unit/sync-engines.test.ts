@@ -6,10 +6,10 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { parseDockerDesktopSettings } from '../../src/platforms/settings/docker-desktop.js';
 import type { HostOs } from '../../src/platforms/settings/settings.js';
-import { chooseSyncEngine, type FoundEngines } from '../../src/sync/choose.js';
-import { insideDirectory, synchronizedShareFor } from '../../src/sync/docker-desktop.js';
-import { mutagenCreateArgs, mutagenTerminateLeftArgs, parseMutagenList, parseMutagenVersion, sessionProblems } from '../../src/sync/mutagen.js';
-import { parseUnisonVersion, unisonArgs, unisonStopReason } from '../../src/sync/unison.js';
+import { chooseSyncEngine, type FoundEngines } from '../../src/strategies/sync/choose.js';
+import { insideDirectory, synchronizedShareFor } from '../../src/strategies/sync/docker-desktop.js';
+import { mutagenCreateArgs, mutagenTerminateLeftArgs, parseMutagenList, parseMutagenVersion, sessionProblems } from '../../src/strategies/sync/mutagen.js';
+import { parseUnisonVersion, unisonArgs, unisonStopReason } from '../../src/strategies/sync/unison.js';
 
 const recording = (file: string) => readFileSync(new URL(`../recordings/mutagen/${file}`, import.meta.url), 'utf8');
 const SONOMA: HostOs = { platform: 'darwin', release: '23.4.0', arch: 'arm64' };

@@ -6,10 +6,10 @@ import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { MUTAGEN_TEMPORARY } from '../../src/sync/mutagen.js';
-import { settle, SettleTimeout } from '../../src/sync/settle.js';
-import { closeTimes, hostSide, listingsAgree, treeDifference, type ListingOptions, type TreeSide } from '../../src/sync/tree.js';
-import { UNISON_TEMPORARY } from '../../src/sync/unison.js';
+import { MUTAGEN_TEMPORARY } from '../../src/strategies/sync/mutagen.js';
+import { settle, SettleTimeout } from '../../src/strategies/sync/settle.js';
+import { closeTimes, hostSide, listingsAgree, treeDifference, type ListingOptions, type TreeSide } from '../../src/strategies/sync/tree.js';
+import { UNISON_TEMPORARY } from '../../src/strategies/sync/unison.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'mountbench-sync-tree-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));

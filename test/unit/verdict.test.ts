@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { verdicts } from '../../src/report/verdict.js';
-import type { RunDocument } from '../../src/results/schema.js';
+import type { RunDocument } from '../../src/model/run-document.js';
 import { parseRunDocument } from '../../src/results/store.js';
 import { viewOf } from '../../src/results/view.js';
 import { summariseCells } from '../../src/stats/summarise-cells.js';

@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Docker from 'dockerode';
-import { execCollect } from '../bench/container-runner.js';
-import { lastLine } from '../util/text.js';
+import { execCollect } from '../../bench/container-runner.js';
+import { lastLine } from '../../util/text.js';
 import type { SyncPromises } from './engine.js';
 
 /** The sync strategy's scripts, shipped in the package's fixtures. */

@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type Docker from 'dockerode';
-import { shellQuote } from '../util/shell.js';
-import { lastLine } from '../util/text.js';
+import { shellQuote } from '../../util/shell.js';
+import { lastLine } from '../../util/text.js';
 import { SYNC_SCRIPTS_DIR } from './tree.js';
 
 const ERROR_TAIL = 2000;

@@ -5,8 +5,8 @@
 import { createHash } from 'node:crypto';
 import { chmod, mkdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SyncCheck } from '../results/schema.js';
-import { lastLine } from '../util/text.js';
+import type { SyncCheck } from '../../model/run-document.js';
+import { lastLine } from '../../util/text.js';
 import type { SyncPromises } from './engine.js';
 import { closeTimes, type TreeSide } from './tree.js';
 

@@ -2,7 +2,7 @@
 // Later runs, machines and published results are merged by reading many of these, so every field that identifies
 // where a number came from (host, platform, image, strategy, workload) lives in the document itself.
 import { z } from 'zod';
-import { REFERENCE_STRATEGY, STRATEGY_NAMES } from '../strategies/catalog.js';
+import { REFERENCE_STRATEGY, STRATEGY_NAMES } from './strategies.js';
 
 /** 2: distribution-free intervals with their coverage (1 had bootstrap intervals), cell methods, sampling rules.
  * Documents of version 1 are still read: their summaries are derived again from their samples (store.ts). */

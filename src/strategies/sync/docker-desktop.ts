@@ -5,7 +5,7 @@
 // Untested live here: Docker Desktop does not run on these machines.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isAbsolute, relative } from 'node:path';
-import type { PlatformSettings } from '../platforms/settings/settings.js';
+import type { PlatformSettings } from '../../platforms/settings/settings.js';
 import type { SyncPromises, SyncSession } from './engine.js';
 import { MUTAGEN_TEMPORARY } from './mutagen.js';
 import { settle } from './settle.js';

@@ -4,8 +4,8 @@
 // of `mutagen sync list` are unit-tested against real outputs (test/recordings/mutagen); the driver itself is
 // untested live here, where Mutagen cannot be installed.
 import { spawn, spawnSync } from 'node:child_process';
-import { RUN_LABEL } from '../util/labels.js';
-import { lastLine } from '../util/text.js';
+import { RUN_LABEL } from '../../util/labels.js';
+import { lastLine } from '../../util/text.js';
 import type { SyncPromises, SyncSession } from './engine.js';
 import { ownProcess } from './processes.js';
 

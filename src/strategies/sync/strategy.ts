@@ -1,26 +1,26 @@
 // sync: the project in a named volume that a sync engine keeps in step, both ways, with a copy on the host (as the
-// editor would see it) — unison, Mutagen, or the platform's own synchronized file share (src/sync/choose.ts). Its
+// editor would see it) — unison, Mutagen, or the platform's own synchronized file share (choose.ts). Its
 // initial sync and a correctness check run untimed at set-up; after every set-up, reset and timed step the sandbox
 // settles: it waits, untimed, until the host and the volume agree again, and a sample fails when they never do.
 import { join } from 'node:path';
 import type Docker from 'dockerode';
-import { bindMount, CONTAINER_PROJECT_DIR, containerSandbox, copyFixture, createVolume, volumeMount, type ContainerSandbox } from '../bench/containers.js';
-import { execCollect } from '../bench/container-runner.js';
-import type { CommandRunner } from '../bench/runner.js';
-import { SandboxUnavailableError, type SandboxContext, type SandboxPlace } from '../bench/sandbox.js';
-import type { CellSync } from '../results/schema.js';
-import { chooseSyncEngine, findSyncEngines, type ChosenEngine } from '../sync/choose.js';
-import { RUN_LABEL } from '../util/labels.js';
-import { checkCorrectness } from '../sync/correctness.js';
-import { DockerDesktopShareSync } from '../sync/docker-desktop.js';
-import type { SyncSession } from '../sync/engine.js';
-import { MutagenSync } from '../sync/mutagen.js';
-import { ExecRelay } from '../sync/relay.js';
-import { settle } from '../sync/settle.js';
-import { containerSide, hostSide, listingOptions, type ListingOptions, type TreeSide } from '../sync/tree.js';
-import { CONTAINER_SYNC_DIR, installUnisonServer, UNISON_SERVER, UNISON_STATE_ENV, UnisonSync } from '../sync/unison.js';
-import { lastLine } from '../util/text.js';
-import type { Strategy } from './strategy.js';
+import { bindMount, CONTAINER_PROJECT_DIR, containerSandbox, copyFixture, createVolume, volumeMount, type ContainerSandbox } from '../../bench/containers.js';
+import { execCollect } from '../../bench/container-runner.js';
+import type { CommandRunner } from '../../bench/runner.js';
+import { SandboxUnavailableError, type SandboxContext, type SandboxPlace } from '../../bench/sandbox.js';
+import type { CellSync } from '../../model/run-document.js';
+import { chooseSyncEngine, findSyncEngines, type ChosenEngine } from './choose.js';
+import { RUN_LABEL } from '../../util/labels.js';
+import { checkCorrectness } from './correctness.js';
+import { DockerDesktopShareSync } from './docker-desktop.js';
+import type { SyncSession } from './engine.js';
+import { MutagenSync } from './mutagen.js';
+import { ExecRelay } from './relay.js';
+import { settle } from './settle.js';
+import { containerSide, hostSide, listingOptions, type ListingOptions, type TreeSide } from './tree.js';
+import { CONTAINER_SYNC_DIR, installUnisonServer, UNISON_SERVER, UNISON_STATE_ENV, UnisonSync } from './unison.js';
+import { lastLine } from '../../util/text.js';
+import type { Strategy } from '../strategy.js';
 
 /** Both sides of the sandbox's sync, listed the way its engine promises to keep them alike. */
 function sides(ctx: SandboxContext, base: ContainerSandbox, place: SandboxPlace, hostProjectDir: string, options: ListingOptions): { host: TreeSide; box: TreeSide } {

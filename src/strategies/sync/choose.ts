@@ -3,7 +3,7 @@
 // said with what to install, and the sync cells are skipped with that reason.
 import { spawnSync } from 'node:child_process';
 import { homedir } from 'node:os';
-import { readDockerDesktopSettings } from '../platforms/settings/docker-desktop.js';
+import { readDockerDesktopSettings } from '../../platforms/settings/docker-desktop.js';
 import { synchronizedShareFor, type SynchronizedShare } from './docker-desktop.js';
 import type { SyncEngineChoice } from './engine.js';
 import { parseMutagenVersion } from './mutagen.js';

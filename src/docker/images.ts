@@ -3,7 +3,7 @@
 // platform has and another cannot pull is copied over (docker save | docker load, through the Engine API) before the
 // platform is given up, with a note in the run.
 import type Docker from 'dockerode';
-import type { ResolvedImage } from './engine.js';
+import type { ResolvedImage } from '../bench/engine.js';
 
 export const DEFAULT_IMAGE = 'node:24-slim';
 export const OFFLINE_IMAGE = 'mountbench/node:offline';
