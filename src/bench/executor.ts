@@ -3,7 +3,7 @@
 // down, also on failure and Ctrl-C. It returns what it measured; summarising and reporting happen after it.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Cell, PlatformIdentity, Priming, RunDocument, Sample, Stopping } from '../model/run-document.js';
+import type { Cell, PlatformIdentity, PlatformRecord, Priming, Stopping } from '../model/run-document.js';
 import { strategyInfo } from '../model/strategies.js';
 import { lastLine } from '../util/text.js';
 import { measureOf, type Workload } from '../workloads/workload.js';
@@ -12,6 +12,7 @@ import { describeSandbox, recordSync } from './describe.js';
 import type { PlatformEngine } from './engine.js';
 import type { PlannedCell, PlannedPlatform, PlannedWorkload, SampleOrder } from './plan.js';
 import { primeOnHost } from './prime.js';
+import type { ProgressListener } from './progress.js';
 import type { LiveSandbox } from './sample.js';
 import { SandboxUnavailableError } from './sandbox.js';
 import { sampleSandboxes } from './sampling.js';
@@ -30,22 +31,12 @@ export interface ExecutionSettings {
   hostNpm: string | null;
 }
 
-export interface ProgressListener {
-  platformStarted(platform: string): void;
-  phase(platform: string, message: string): void;
-  sampleStarted(cell: Cell, sampleIndex: number, samplesPerCell: number): void;
-  sampleFinished(cell: Cell, sample: Sample): void;
-  platformFinished(platform: string, error: string | null): void;
-}
-
 /** A platform the run measures: found and identified by the discover step, reached through its engine. */
 export interface PlatformTarget {
   name: string;
   identity: Omit<PlatformIdentity, 'fileSharing'>;
   engine: PlatformEngine;
 }
-
-export type PlatformRecord = RunDocument['platforms'][number];
 
 export interface Execution {
   platforms: PlatformRecord[];

@@ -5,7 +5,7 @@
 import type { Cell, Sample, SampleCost } from '../model/run-document.js';
 import type { ImplementedStrategy } from '../model/strategies.js';
 import { measureOf, type StepReading, type Workload } from '../workloads/workload.js';
-import type { ProgressListener } from './executor.js';
+import type { ProgressListener } from './progress.js';
 import { between, type CostMeter, type HostCounts } from './cost.js';
 import type { HarnessResult } from './harness.js';
 import type { Sandbox } from './sandbox.js';

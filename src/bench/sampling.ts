@@ -4,7 +4,7 @@
 import type { Stopping } from '../model/run-document.js';
 import type { ImplementedStrategy } from '../model/strategies.js';
 import type { CostMeter } from './cost.js';
-import type { ProgressListener } from './executor.js';
+import type { ProgressListener } from './progress.js';
 import type { SampleOrder } from './plan.js';
 import { takeSample, type LiveSandbox } from './sample.js';
 import { maxRuns, stopAfterRound, type Sampling } from './stop-rule.js';

@@ -4,18 +4,17 @@
 import { release } from 'node:os';
 import { resolve } from 'node:path';
 import pc from 'picocolors';
-import type { Finding } from '../doctor/finding.js';
 import { pastRuns } from '../doctor/past-runs.js';
 import { renderDoctor } from '../doctor/render.js';
 import { diagnose } from '../doctor/rules.js';
 import { EXIT } from '../errors.js';
 import { defaultEnvironment } from '../platforms/discover.js';
 import { kindById } from '../platforms/kinds/catalog.js';
-import type { PlatformSettings } from '../platforms/settings/settings.js';
 import { readHistory } from '../results/history.js';
 import { readPublished } from '../results/published.js';
 import type { PlatformIdentity } from '../model/run-document.js';
-import { listPlatforms, type Listed } from './platforms.js';
+import { listPlatforms } from '../platforms/list.js';
+import type { PlatformReport } from '../doctor/platform-report.js';
 
 export interface DoctorOptions {
   context: string | null;
@@ -24,13 +23,6 @@ export interface DoctorOptions {
   /** The project whose bind mounts are in question. */
   project: string;
   historyFile: string;
-}
-
-export interface PlatformReport extends Listed {
-  /** The engine runs on this machine's kernel: no VM between its containers and the files. */
-  onThisKernel: boolean;
-  settings: PlatformSettings | null;
-  findings: Finding[];
 }
 
 /** Whether the engine shares this machine's kernel (the host's dockerd, the lab, Podman on Linux), so no VM. */

@@ -1,7 +1,7 @@
 // doctor's report for a terminal (or a pipe: picocolors drops colour there and under NO_COLOR): per platform, what it
 // is, how it shares files, then its findings, the worst first.
 import pc from 'picocolors';
-import type { PlatformReport } from '../commands/doctor.js';
+import type { PlatformReport } from './platform-report.js';
 import { kindById } from '../platforms/kinds/catalog.js';
 import type { PlatformSettings } from '../platforms/settings/settings.js';
 import { mibText } from '../report/format.js';

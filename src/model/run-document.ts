@@ -255,6 +255,8 @@ export const RunDocument = z.object({
   }),
 });
 export type RunDocument = z.infer<typeof RunDocument>;
+/** One platform of a run: its identity, image, cost sources, or why it could not be measured. */
+export type PlatformRecord = RunDocument['platforms'][number];
 
 export function runDocumentJsonSchema(): unknown {
   return z.toJSONSchema(RunDocument, { target: 'draft-2020-12' });

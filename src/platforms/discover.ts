@@ -10,15 +10,7 @@ import { socketPath } from './endpoint.js';
 import { DISCOVERY_ORDER } from './kinds/catalog.js';
 import { DEFAULT_SOCKET } from './kinds/docker-linux.js';
 import type { SocketCandidate } from './kinds/kind.js';
-
-export interface DiscoveryEnvironment {
-  env: NodeJS.ProcessEnv;
-  home: string;
-  /** --context given on the command line, like `docker --context`. */
-  context?: string;
-  /** Where system-wide sockets (/var/run/docker.sock, /run/podman) are looked for; "/" except in tests. */
-  root?: string;
-}
+import type { DiscoveryEnvironment } from './environment.js';
 
 export function defaultEnvironment(context?: string): DiscoveryEnvironment {
   return { env: process.env, home: homedir(), context };

@@ -3,9 +3,7 @@
 // "default" platforms never collide, and each platform gets a title that tells it apart from the others in view.
 import { changeOf, type Change } from '../stats/change.js';
 import { publishedPlatforms, type PublishedPlatform, type PublishedRow } from './published.js';
-import type { Cell, RunDocument } from '../model/run-document.js';
-
-export type PlatformRecord = RunDocument['platforms'][number];
+import type { Cell, PlatformRecord, RunDocument } from '../model/run-document.js';
 
 export interface ViewPlatform {
   /** Unique in the view: the run's id and the platform's name. */

@@ -1,7 +1,7 @@
 // Live progress of a run: a listr2 task per platform on a terminal, plain lines on stderr otherwise (pipes, CI).
 // listr2 redraws on stdout, so the live view is only used when stdout is a terminal too.
 import { Listr, type ListrTaskWrapper } from 'listr2';
-import type { ProgressListener } from '../bench/executor.js';
+import type { ProgressListener } from '../bench/progress.js';
 import type { Cell, Sample } from '../model/run-document.js';
 import { durationText, figure } from '../report/format.js';
 import { median } from '../stats/descriptive.js';

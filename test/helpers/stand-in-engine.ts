@@ -2,7 +2,8 @@
 // cell status). It runs nothing: each command is answered from a script, and every call is logged. What Docker
 // does is only ever asserted against a real engine (test/integration).
 import type { PlatformEngine, ResolvedImage } from '../../src/bench/engine.js';
-import type { PlatformTarget, ProgressListener } from '../../src/bench/executor.js';
+import type { PlatformTarget } from '../../src/bench/executor.js';
+import type { ProgressListener } from '../../src/bench/progress.js';
 import type { HarnessResult } from '../../src/bench/harness.js';
 import type { CommandRunner, StreamedResult } from '../../src/bench/runner.js';
 import { SandboxUnavailableError, type Sandbox } from '../../src/bench/sandbox.js';

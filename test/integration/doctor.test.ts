@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { historyEntry } from '../../src/results/history.js';
 import { readRunDocument } from '../../src/results/store.js';
-import type { PlatformReport } from '../../src/commands/doctor.js';
+import type { PlatformReport } from '../../src/doctor/platform-report.js';
 import { runCli } from '../helpers/cli.js';
 import { requireEngine } from '../helpers/engine.js';
 

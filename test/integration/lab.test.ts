@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Docker from 'dockerode';
 import { fileURLToPath } from 'node:url';
-import type { PlatformReport } from '../../src/commands/doctor.js';
+import type { PlatformReport } from '../../src/doctor/platform-report.js';
 import { readRunDocument } from '../../src/results/store.js';
 import { runCli } from '../helpers/cli.js';
 import { leftovers, requireEngine } from '../helpers/engine.js';

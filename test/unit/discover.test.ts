@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { contextDigest, discoverEndpoints, UnknownContextError, type DiscoveryEnvironment } from '../../src/platforms/discover.js';
+import { contextDigest, discoverEndpoints, UnknownContextError } from '../../src/platforms/discover.js';
+import type { DiscoveryEnvironment } from '../../src/platforms/environment.js';
 import { selectEndpoints } from '../../src/platforms/select.js';
 
 const roots: string[] = [];

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import type { DiscoveryEnvironment } from '../../src/platforms/discover.js';
+import type { DiscoveryEnvironment } from '../../src/platforms/environment.js';
 import type { EngineFacts } from '../../src/platforms/engine.js';
 import { platformKind } from '../../src/platforms/identify.js';
 import { DISCOVERY_ORDER, PLATFORM_KINDS, startHint } from '../../src/platforms/kinds/catalog.js';

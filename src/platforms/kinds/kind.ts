@@ -1,7 +1,7 @@
 // A kind of Docker platform (Docker Desktop, Colima, Podman...): everything mountbench knows about it in one object.
 // The kinds and the order they are tried in are listed in catalog.ts.
 import { readdirSync } from 'node:fs';
-import type { DiscoveryEnvironment } from '../discover.js';
+import type { DiscoveryEnvironment } from '../environment.js';
 import type { Endpoint } from '../endpoint.js';
 import type { EngineFacts } from '../engine.js';
 import type { PlatformSettings } from '../settings/settings.js';

@@ -3,7 +3,7 @@
 // picks vz on macOS 13 and later and then virtiofs (test/recordings/settings/README.md). Defaults for a missing key
 // are the template's comments: "Default: virtiofs (for vz), sshfs (for qemu)", "$HOME is mounted as writable".
 import { join } from 'node:path';
-import type { DiscoveryEnvironment } from '../discover.js';
+import type { DiscoveryEnvironment } from '../environment.js';
 import type { Endpoint } from '../endpoint.js';
 import { emptySettings, settingsObject, macosAtLeast, numberOrNull, readText, stringOrNull, thisHost, type HostOs, type PlatformSettings } from './settings.js';
 import { expandHome, mountsOf } from './lima.js';

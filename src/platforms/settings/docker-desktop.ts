@@ -5,7 +5,7 @@
 // /private, /tmp and /var/folders" are shared by default on a Mac).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DiscoveryEnvironment } from '../discover.js';
+import type { DiscoveryEnvironment } from '../environment.js';
 import { emptySettings, settingsObject, macosAtLeast, numberOrNull, readText, thisHost, type HostOs, type PlatformSettings } from './settings.js';
 
 const MAC_SHARED_BY_DEFAULT = ['/Users', '/Volumes', '/private', '/tmp', '/var/folders'];

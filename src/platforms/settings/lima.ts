@@ -3,7 +3,7 @@
 // "reverse-sshfs") and "virtiofs" for vz; mounts `[]` (nothing); `writable` false; mountInotify off. The docker
 // template inherits `template:_default/mounts`: the home directory, read-only.
 import { join } from 'node:path';
-import type { DiscoveryEnvironment } from '../discover.js';
+import type { DiscoveryEnvironment } from '../environment.js';
 import type { Endpoint } from '../endpoint.js';
 import { at, emptySettings, settingsObject, isRecord, macosAtLeast, numberOrNull, readText, stringOrNull, thisHost, type HostOs, type PlatformSettings, type SharedDirectory } from './settings.js';
 

@@ -4,7 +4,7 @@
 // vz and virtiofs on macOS 14 and later, else qemu and reverse-sshfs. On Windows it runs in WSL 2.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DiscoveryEnvironment } from '../discover.js';
+import type { DiscoveryEnvironment } from '../environment.js';
 import { at, emptySettings, settingsObject, macosAtLeast, numberOrNull, readText, stringOrNull, thisHost, type HostOs, type PlatformSettings } from './settings.js';
 
 const CHANGE = 'Rancher Desktop → Preferences → Virtual Machine (Emulation: VM type; Volumes: mount type); Apply';

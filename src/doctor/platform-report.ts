@@ -1,0 +1,12 @@
+// One platform as `doctor` reports it: as listed, whether a VM stands between its containers and the files, what its
+// settings say, and the findings.
+import type { Listed } from '../platforms/list.js';
+import type { PlatformSettings } from '../platforms/settings/settings.js';
+import type { Finding } from './finding.js';
+
+export interface PlatformReport extends Listed {
+  /** The engine runs on this machine's kernel: no VM between its containers and the files. */
+  onThisKernel: boolean;
+  settings: PlatformSettings | null;
+  findings: Finding[];
+}
