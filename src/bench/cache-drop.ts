@@ -7,7 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import type Docker from 'dockerode';
 import type { StrategyInfo } from '../model/strategies.js';
 import { labels, objectName } from '../util/labels.js';
-import { execCollect } from './container-runner.js';
+import { execCollect } from '../docker/exec.js';
 
 const DROP = 'sync && echo 3 > /proc/sys/vm/drop_caches';
 

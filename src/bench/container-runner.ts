@@ -1,36 +1,8 @@
 // Commands in a cell's long-lived container through `docker exec`.
-import { PassThrough } from 'node:stream';
 import type Docker from 'dockerode';
 import { harnessArgs, OUTPUT_TAIL_CHARS, parseHarnessOutput, readPrintedValues, type HarnessResult } from './harness.js';
+import { execCollect } from '../docker/exec.js';
 import { lineSplitter, type CommandRunner, type StreamedResult } from './runner.js';
-
-export async function execCollect(
-  docker: Docker,
-  container: Docker.Container,
-  cmd: string[],
-  workingDir?: string,
-  onStdout?: (chunk: Buffer) => void,
-): Promise<{ stdout: string; stderr: string; exitCode: number }> {
-  const exec = await container.exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true, WorkingDir: workingDir });
-  const stream = await exec.start({ hijack: true, stdin: false });
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.on('data', (c: Buffer) => {
-    stdout += c.toString();
-    onStdout?.(c);
-  });
-  err.on('data', (c: Buffer) => (stderr += c.toString()));
-  docker.modem.demuxStream(stream, out, err);
-  await new Promise<void>((resolve, reject) => {
-    stream.on('end', resolve);
-    stream.on('close', resolve);
-    stream.on('error', reject);
-  });
-  const { ExitCode } = await exec.inspect();
-  return { stdout, stderr, exitCode: ExitCode ?? -1 };
-}
 
 export class ContainerRunner implements CommandRunner {
   private aborted = false;

@@ -6,7 +6,8 @@ import type Docker from 'dockerode';
 import tar from 'tar-fs';
 import { labels } from '../util/labels.js';
 import type { Workload } from '../workloads/workload.js';
-import { ContainerRunner, execCollect } from './container-runner.js';
+import { execCollect } from '../docker/exec.js';
+import { ContainerRunner } from './container-runner.js';
 import type { Sandbox, SandboxContext, SandboxPlace } from './sandbox.js';
 
 /** Paths inside containers. */

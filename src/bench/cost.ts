@@ -2,11 +2,11 @@
 // the platform's bind mounts (the sharing layer), the whole host's CPU (so work elsewhere shows: dockerd, a VM), and
 // energy from RAPL where readable. The container's own share comes from its cgroup, read by the harness inside it.
 // Each figure that cannot be measured here says why, once per platform.
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import type { PlatformCostSources } from '../model/run-document.js';
-import { parsePs, sharingProcesses } from '../platforms/sharing-processes.js';
+import { processesCpuSeconds } from '../platforms/process-cpu.js';
+import { sharingProcesses } from '../platforms/sharing-processes.js';
 
 export interface HostCounts {
   sharingCpuSeconds: number | null;
@@ -28,23 +28,6 @@ function readNumber(path: string): number | null {
 /** Busy CPU seconds of the whole host since boot (all cores: user, nice, system, irq). */
 export function hostCpuSeconds(): number {
   return os.cpus().reduce((sum, cpu) => sum + cpu.times.user + cpu.times.nice + cpu.times.sys + cpu.times.irq, 0) / 1000;
-}
-
-/** CPU seconds (user + system) of some processes since they started; the ones gone since count no more. */
-export function processesCpuSeconds(pids: readonly number[]): number {
-  if (process.platform === 'linux') {
-    return pids.reduce((sum, pid) => {
-      try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        return sum + (Number(f[11]) + Number(f[12])) / 100;
-      } catch {
-        return sum;
-      }
-    }, 0);
-  }
-  const listed = parsePs(spawnSync('ps', ['-o', 'pid=,time=,comm=', '-p', pids.join(',')], { encoding: 'utf8' }).stdout ?? '');
-  return listed.reduce((sum, p) => sum + p.cpuSeconds, 0);
 }
 
 /** The package energy counters of RAPL (µJ), or why there are none. */

@@ -3,14 +3,8 @@
 import type { FileSharing, Priming } from '../model/run-document.js';
 import type { ImplementedStrategy } from '../model/strategies.js';
 import type { Workload } from '../workloads/workload.js';
+import type { ResolvedImage } from '../docker/images.js';
 import type { Sandbox } from './sandbox.js';
-
-export interface ResolvedImage {
-  ref: string;
-  id: string;
-  /** What the reader should know about the choice (a fallback, a copy from another platform). */
-  note: string | null;
-}
 
 export interface PlatformEngine {
   /** Find, pull, or copy from another platform of the run (`donors`) the image every sandbox of this platform

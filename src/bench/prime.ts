@@ -5,7 +5,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Priming } from '../model/run-document.js';
 import type { Workload } from '../workloads/workload.js';
-import { execCollect } from './container-runner.js';
+import { execCollect } from '../docker/exec.js';
 import { labels, objectName } from '../util/labels.js';
 import { NativeRunner } from './native-runner.js';
 import { CONTAINER_CACHE_DIR, CONTAINER_PROJECT_DIR, copyFixture, copyIntoContainer, startContainer } from './containers.js';

@@ -3,7 +3,13 @@
 // platform has and another cannot pull is copied over (docker save | docker load, through the Engine API) before the
 // platform is given up, with a note in the run.
 import type Docker from 'dockerode';
-import type { ResolvedImage } from '../bench/engine.js';
+
+export interface ResolvedImage {
+  ref: string;
+  id: string;
+  /** What the reader should know about the choice (a fallback, a copy from another platform). */
+  note: string | null;
+}
 
 export const DEFAULT_IMAGE = 'node:24-slim';
 export const OFFLINE_IMAGE = 'mountbench/node:offline';

@@ -1,7 +1,8 @@
 // A stand-in for one platform's engine, for unit tests of the executor's own rules (order, skipping, interrupts,
 // cell status). It runs nothing: each command is answered from a script, and every call is logged. What Docker
 // does is only ever asserted against a real engine (test/integration).
-import type { PlatformEngine, ResolvedImage } from '../../src/bench/engine.js';
+import type { PlatformEngine } from '../../src/bench/engine.js';
+import type { ResolvedImage } from '../../src/docker/images.js';
 import type { PlatformTarget } from '../../src/bench/executor.js';
 import type { ProgressListener } from '../../src/bench/progress.js';
 import type { HarnessResult } from '../../src/bench/harness.js';

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type Docker from 'dockerode';
 import { bindMount, CONTAINER_PROJECT_DIR, containerSandbox, copyFixture, createVolume, volumeMount, type ContainerSandbox } from '../../bench/containers.js';
-import { execCollect } from '../../bench/container-runner.js';
+import { execCollect } from '../../docker/exec.js';
 import type { CommandRunner } from '../../bench/runner.js';
 import { SandboxUnavailableError, type SandboxContext, type SandboxPlace } from '../../bench/sandbox.js';
 import type { CellSync } from '../../model/run-document.js';

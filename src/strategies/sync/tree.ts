@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Docker from 'dockerode';
-import { execCollect } from '../../bench/container-runner.js';
+import { execCollect } from '../../docker/exec.js';
 import { lastLine } from '../../util/text.js';
 import type { SyncPromises } from './engine.js';
 

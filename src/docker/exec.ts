@@ -1,0 +1,32 @@
+// One command in a running container through `docker exec`, its output collected (and streamed to a listener).
+import { PassThrough } from 'node:stream';
+import type Docker from 'dockerode';
+
+/** Run `cmd` in `container` and wait for it: its stdout, stderr and exit code (-1 when the engine gives none). */
+export async function execCollect(
+  docker: Docker,
+  container: Docker.Container,
+  cmd: string[],
+  workingDir?: string,
+  onStdout?: (chunk: Buffer) => void,
+): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+  const exec = await container.exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true, WorkingDir: workingDir });
+  const stream = await exec.start({ hijack: true, stdin: false });
+  const out = new PassThrough();
+  const err = new PassThrough();
+  let stdout = '';
+  let stderr = '';
+  out.on('data', (c: Buffer) => {
+    stdout += c.toString();
+    onStdout?.(c);
+  });
+  err.on('data', (c: Buffer) => (stderr += c.toString()));
+  docker.modem.demuxStream(stream, out, err);
+  await new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve);
+    stream.on('close', resolve);
+    stream.on('error', reject);
+  });
+  const { ExitCode } = await exec.inspect();
+  return { stdout, stderr, exitCode: ExitCode ?? -1 };
+}
