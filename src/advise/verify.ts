@@ -50,7 +50,7 @@ export function verifyOptions(request: VerifyRequest): RunOptions {
     history: true,
   };
   // The strategies and directories are the advice's; the number of samples is the user's, or mountbench.yaml's.
-  const given = new Set<keyof RunFlags>(['strategies', 'deps', ...(request.runs !== null ? (['runs'] as const) : [])]);
+  const given = new Set<string>(['strategies', 'deps', ...(request.runs !== null ? (['runs'] as const) : [])]);
   return resolveRunOptions(flags, (flag) => given.has(flag));
 }
 

@@ -1,10 +1,10 @@
 // What a cell's figures were measured on: the mounts its project lives on, read from inside the sandbox, and the
 // node and npm versions there. Recorded once per sandbox, before its first sample.
 import { fileSharingOf, mountFor, parseMountinfo } from '../platforms/mountinfo.js';
-import type { Cell, CellSync } from '../model/run-document.js';
+import type { Cell } from '../model/run-document.js';
 import { strategyInfo } from '../model/strategies.js';
 import type { Workload } from '../workloads/workload.js';
-import type { Sandbox } from './sandbox.js';
+import type { Sandbox, SandboxRecord } from './sandbox.js';
 
 export async function describeSandbox(sandbox: Sandbox, workload: Workload, cells: Cell[]): Promise<void> {
   const mounts: Cell['mounts'] = [];
@@ -27,15 +27,10 @@ export async function describeSandbox(sandbox: Sandbox, workload: Workload, cell
   for (const cell of cells) Object.assign(cell, { mounts, runtime });
 }
 
-/** A sync sandbox's engine, set-up and correctness check, in each of its cells; failed checks in their notes too. */
-export function recordSync(cells: Cell[], sync: CellSync): void {
-  const failed = sync.correctness?.checks.filter((c) => !c.passed) ?? [];
-  const notes = [
-    failed.length === 0 ? null : `${sync.title}: ${failed.length} of ${sync.correctness!.checks.length} correctness checks failed: ${failed.map((c) => `${c.name} (${c.detail})`).join('; ')}`,
-    ...(sync.incidents ?? []).map((incident) => `${sync.title} was started again after it ${incident.replace(/^unison /, '')}`),
-  ];
+/** What a sandbox recorded besides its samples, in each of its cells; its notes once each. */
+export function addRecord(cells: Cell[], record: SandboxRecord): void {
   for (const cell of cells) {
-    cell.sync = sync;
-    for (const note of notes) if (note && !cell.notes.includes(note)) cell.notes.push(note);
+    Object.assign(cell, record.fields);
+    for (const note of record.notes) if (!cell.notes.includes(note)) cell.notes.push(note);
   }
 }

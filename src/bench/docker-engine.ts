@@ -6,7 +6,6 @@ import type Docker from 'dockerode';
 import { probeFileSharing } from '../platforms/probe.js';
 import type { PlatformIdentity } from '../model/run-document.js';
 import { strategyInfo, type ImplementedStrategy } from '../model/strategies.js';
-import { STRATEGIES } from '../strategies/registry.js';
 import { objectName } from '../util/labels.js';
 import type { Workload } from '../workloads/workload.js';
 import { CacheDropper } from './cache-drop.js';
@@ -15,15 +14,17 @@ import type { PlatformEngine } from './engine.js';
 import { resolveImage, saveImage, type ResolvedImage } from '../docker/images.js';
 import { primePlatform } from './prime.js';
 import type { SandboxContext } from './sandbox.js';
-import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '../strategies/sync/engine.js';
+import type { StrategyList } from './strategy.js';
 
 export interface DockerEngineSettings {
   runId: string;
   /** The run's host work directory; this platform's copies go under <workDir>/<platform>. */
   workDir: string;
   online: boolean;
-  /** The sync strategy's engine, ignores and settle timeout (default: the best engine present, none, 10 min). */
-  sync?: SyncSettings;
+  /** The strategies this engine builds sandboxes with: handed in, as the engine knows none of them. */
+  strategies: StrategyList;
+  /** Each strategy's settings from its own flags (absent: its defaults). */
+  strategySettings?: Partial<Record<ImplementedStrategy, unknown>>;
 }
 
 export class DockerEngine implements PlatformEngine {
@@ -60,7 +61,7 @@ export class DockerEngine implements PlatformEngine {
       online: this.settings.online,
       cacheVolume: objectName(this.settings.runId, this.name, workload.name, 'cache'),
       hostCacheDir,
-      sync: this.settings.sync ?? DEFAULT_SYNC_SETTINGS,
+      settings: undefined,
     };
   }
 
@@ -78,7 +79,8 @@ export class DockerEngine implements PlatformEngine {
   }
 
   openSandbox(strategy: ImplementedStrategy, workload: Workload, cellId: string, hostCacheDir: string | null) {
-    return STRATEGIES[strategy].createSandbox(this.context(workload, hostCacheDir), workload, {
+    const ctx = { ...this.context(workload, hostCacheDir), settings: this.settings.strategySettings?.[strategy] };
+    return this.settings.strategies[strategy].createSandbox(ctx, workload, {
       name: objectName(this.settings.runId, this.name, workload.name, strategy),
       hostDir: join(this.settings.workDir, this.name, workload.name, strategy),
       cellId,

@@ -8,7 +8,7 @@ import { strategyInfo } from '../model/strategies.js';
 import { lastLine } from '../util/text.js';
 import { measureOf, type Workload } from '../workloads/workload.js';
 import { CostMeter } from './cost.js';
-import { describeSandbox, recordSync } from './describe.js';
+import { addRecord, describeSandbox } from './describe.js';
 import type { PlatformEngine } from './engine.js';
 import type { PlannedCell, PlannedPlatform, PlannedWorkload, SampleOrder } from './plan.js';
 import { primeOnHost } from './prime.js';
@@ -247,8 +247,9 @@ export class Executor {
       if (live.length > 0) this.listener.phase(name, `removing the ${workload.name} sandboxes`);
       for (const l of live) {
         await l.sandbox?.dispose().catch(() => undefined);
-        // Known in full once it stopped: what its sync engine did and cost.
-        if (l.sandbox?.sync) recordSync(l.cells, l.sandbox.sync);
+        // Known in full once it is gone: what the sandbox did besides its samples (an engine's work and cost).
+        const record = l.sandbox?.record?.();
+        if (record) addRecord(l.cells, record);
         this.live.delete(l);
       }
     }

@@ -1,6 +1,7 @@
 // Parsers of option values: each turns the text a user typed into a value, or says what it expected.
 import { InvalidArgumentError } from '@commander-js/extra-typings';
 import { IMPLEMENTED_STRATEGIES, isImplemented, STRATEGY_NAMES, type ImplementedStrategy } from '../model/strategies.js';
+import { parseDuration, parseNameList } from '../util/parse.js';
 import { WORKLOAD_NAMES, type WorkloadName } from '../workloads/catalog.js';
 
 export function positiveInteger(min: number) {
@@ -25,15 +26,19 @@ export function percentage(value: string): number {
   return n / 100;
 }
 
-/** "90s", "20m", "1h30m" or plain seconds, as seconds. */
-export function duration(value: string): number {
-  const text = value.trim();
-  if (/^\d+(\.\d+)?$/.test(text) && Number(text) > 0) return Number(text);
-  const parts = [...text.matchAll(/(\d+(?:\.\d+)?)\s*(h|m|s)/g)];
-  const seconds = parts.reduce((sum, [, n, unit]) => sum + Number(n) * { h: 3600, m: 60, s: 1 }[unit as 'h' | 'm' | 's'], 0);
-  if (parts.map((p) => p[0]).join('') !== text.replace(/\s+/g, '') || !(seconds > 0)) throw new InvalidArgumentError('expected a duration such as 90s, 20m or 1h30m.');
-  return seconds;
+/** A parser that throws plain Errors, as commander wants it: its message shown after the flag. */
+export function commanderParser<T>(parse: (value: string) => T): (value: string) => T {
+  return (value) => {
+    try {
+      return parse(value);
+    } catch (error) {
+      throw new InvalidArgumentError((error as Error).message);
+    }
+  };
 }
+
+/** "90s", "20m", "1h30m" or plain seconds, as seconds. */
+export const duration = commanderParser(parseDuration);
 
 export function strategyList(value: string): ImplementedStrategy[] {
   const names = value.split(',').map((s) => s.trim()).filter(Boolean);
@@ -63,6 +68,4 @@ export function byteSize(value: string): number {
   return Number(match[1]) * (match[2] ? 1024 ** ('kKmM'.indexOf(match[2]) < 2 ? 1 : 2) : 1);
 }
 
-export function nameList(value: string): string[] {
-  return value.split(',').map((s) => s.trim()).filter(Boolean);
-}
+export const nameList = parseNameList;

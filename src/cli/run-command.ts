@@ -5,13 +5,13 @@ import { DEFAULT_MAX_RUNS, DEFAULT_PRECISION, DEFAULT_RUNS } from '../bench/stop
 import { resolveRunOptions } from '../commands/run-options.js';
 import { HISTORY_ENV } from '../results/history.js';
 import { runCommand } from '../commands/run.js';
-import { DEFAULT_STRATEGIES, IMPLEMENTED_STRATEGIES, STRATEGY_CATALOG, STRATEGY_NAMES, STRATEGY_ROLES } from '../model/strategies.js';
-import { DEFAULT_SETTLE_TIMEOUT_SECONDS, SYNC_ENGINES, type SyncEngineChoice } from '../strategies/sync/engine.js';
+import { DEFAULT_STRATEGIES, IMPLEMENTED_STRATEGIES, STRATEGY_CATALOG, STRATEGY_NAMES } from '../model/strategies.js';
+import { STRATEGIES } from '../strategies/registry.js';
 import { WORKLOAD_NAMES, workloadSummary, type WorkloadName } from '../workloads/catalog.js';
 import { DEFAULT_SIZES } from '../workloads/generated.js';
 import { NPM_INSTALL_FIXTURES } from '../workloads/npm-install.js';
 import { PROJECT_CONFIG_FILE } from '../workloads/project-config.js';
-import { byteSize, duration, nameList, percentage, positiveInteger, runCount, strategyList, workloadList } from './parsers.js';
+import { byteSize, commanderParser, duration, nameList, percentage, positiveInteger, runCount, strategyList, workloadList } from './parsers.js';
 
 export const contextOption = () => new Option('--context <name>', 'use this docker context as the current platform (like docker --context)');
 
@@ -70,8 +70,18 @@ ${PROJECT_CONFIG_FILE} (in the project; flags win over it):
   reset: rm -rf dist              untimed before each sample (default: empty the deps)
   image: node:22                  strategies: [native, bind, hybrid]      runs: 7 (or auto)      warmup: 1`;
 
+/** The flags the strategies bring, each introduced by the strategy it goes with; their values by key. */
+const STRATEGY_FLAGS = Object.entries(STRATEGIES).flatMap(([name, strategy]) =>
+  Object.entries(strategy.flags ?? {}).map(([key, flag]) => {
+    const option = new Option(flag.flags, `with the ${name} strategy: ${flag.description}`).default(flag.default, flag.defaultText);
+    if (flag.choices) option.choices(flag.choices);
+    if (flag.parse) option.argParser(commanderParser(flag.parse));
+    return { key, option };
+  }),
+);
+
 export function addRunCommand(program: Command): void {
-  program
+  const run = program
     .command('run')
     .description('benchmark npm install (or another workload, or your own project) under each mount strategy on the chosen Docker platforms')
     .addOption(
@@ -98,13 +108,6 @@ export function addRunCommand(program: Command): void {
     .option('--file-size <size>', 'bytes per file in those trees (512, 4k, ...)', byteSize, DEFAULT_SIZES.fileBytes)
     .option('--bigfile-size <MiB>', 'size of the bigfile workload\'s file in MiB', positiveInteger(1), DEFAULT_SIZES.bigfileMb)
     .option('--events <n>', 'files written per watch sample', positiveInteger(1), DEFAULT_SIZES.events)
-    .addOption(
-      new Option('--sync-engine <name>', `with the ${STRATEGY_ROLES.synced} strategy: the engine that keeps the volume in step with the host copy; auto: Docker Desktop's synchronized share where the run directory is in one, else Mutagen, else unison`)
-        .choices(['auto', ...SYNC_ENGINES] as const)
-        .default('auto' as SyncEngineChoice),
-    )
-    .option('--sync-ignore <list>', `with the ${STRATEGY_ROLES.synced} strategy: comma-separated names the engine leaves out wherever they are (e.g. node_modules: only the container needs it)`, nameList, [] as string[])
-    .option('--settle-timeout <duration>', `with the ${STRATEGY_ROLES.synced} strategy: how long the host and the volume may take to agree after a step before its sample fails`, duration, DEFAULT_SETTLE_TIMEOUT_SECONDS)
     .option('--project <dir>', `benchmark your own project instead: a copy of DIR (DIR itself is never modified), with the flags below or DIR/${PROJECT_CONFIG_FILE}`)
     .option('--command <cmd>', 'with --project: the command to time, run by sh in the copy of the project')
     .option('--deps <list>', 'with --project: comma-separated directories the command fills (not copied; emptied before each sample; hybrid puts a volume on each)', nameList)
@@ -120,8 +123,10 @@ export function addRunCommand(program: Command): void {
     .addOption(new Option('--progress <mode>', 'live view on a terminal, plain lines otherwise').choices(['auto', 'tty', 'plain'] as const).default('auto' as const))
     .addHelpText('after', WORKLOAD_HELP + STRATEGY_HELP)
     .action(async (opts, command) => {
-      const options = resolveRunOptions(opts, (flag) => command.getOptionValueSource(flag) === 'cli');
+      const strategyFlags = Object.fromEntries(STRATEGY_FLAGS.map(({ key }) => [key, command.getOptionValue(key)]));
+      const options = resolveRunOptions({ ...opts, strategyFlags }, (flag) => command.getOptionValueSource(flag) === 'cli');
       const outcome = await runCommand(options, ['mountbench', ...process.argv.slice(2)]);
       process.exitCode = outcome.exitCode;
     });
+  for (const { option } of STRATEGY_FLAGS) run.addOption(option);
 }

@@ -1,11 +1,11 @@
-// `mountbench clean`: remove containers and volumes that runs left behind (a crash, a killed process), and end their
-// Mutagen sessions.
+// `mountbench clean`: remove containers and volumes that runs left behind (a crash, a killed process), and what their
+// strategies left outside the engines.
 import { EXIT } from '../errors.js';
 import pc from 'picocolors';
 import { removeLabelled } from '../docker/cleanup.js';
 import { defaultEnvironment, discoverEndpoints } from '../platforms/discover.js';
 import { probeEndpoints } from '../platforms/probe.js';
-import { terminateLeftSessions } from '../strategies/sync/mutagen.js';
+import { STRATEGIES } from '../strategies/registry.js';
 
 export async function cleanCommand(options: { context: string | null; run: string | null }): Promise<number> {
   const probed = await probeEndpoints(discoverEndpoints(defaultEnvironment(options.context ?? undefined)));
@@ -20,9 +20,11 @@ export async function cleanCommand(options: { context: string | null; run: strin
       }\n`,
     );
   }
-  // Mutagen's sessions live in its own daemon, not in an engine: ended by their label, engine or not.
-  const mutagen = terminateLeftSessions(options.run);
-  if (mutagen) process.stdout.write(`${mutagen}\n`);
+  // What strategies leave outside the engines (a sync engine's sessions), engine or not.
+  for (const strategy of Object.values(STRATEGIES)) {
+    const done = strategy.cleanLeftovers?.(options.run);
+    if (done) process.stdout.write(`${done}\n`);
+  }
   if (reachable === 0) {
     process.stderr.write('no Docker engine answers; nothing to clean\n');
     return EXIT.cannotRun;

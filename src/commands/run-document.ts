@@ -4,7 +4,6 @@ import type { Execution } from '../bench/executor.js';
 import { timedSeconds } from '../bench/timed-seconds.js';
 import type { HostFacts } from '../platforms/host.js';
 import { SCHEMA_VERSION, type RunDocument } from '../model/run-document.js';
-import { STRATEGY_ROLES } from '../model/strategies.js';
 import { summariseCells } from '../stats/summarise-cells.js';
 import { TOOL_VERSION } from '../version.js';
 import type { Workload } from '../workloads/workload.js';
@@ -48,7 +47,8 @@ export function runDocument(options: RunOptions, execution: Execution, facts: Ru
       image: options.image ?? 'default',
       online: options.online,
       order: options.order,
-      ...(options.strategies.includes(STRATEGY_ROLES.synced) ? { sync: options.sync } : {}),
+      // Each strategy's own settings under its name (sync: its engine, ignores and settle timeout).
+      ...(options.strategySettings as Partial<RunDocument['settings']>),
     },
     host: facts.host,
     platforms: execution.platforms,

@@ -4,8 +4,8 @@
 import { UsageError } from '../errors.js';
 import type { SampleOrder } from '../bench/plan.js';
 import { DEFAULT_RUNS, type Sampling } from '../bench/stop-rule.js';
-import { STRATEGY_ROLES, type ImplementedStrategy } from '../model/strategies.js';
-import { DEFAULT_SYNC_SETTINGS, type SyncEngineChoice, type SyncSettings } from '../strategies/sync/engine.js';
+import type { ImplementedStrategy } from '../model/strategies.js';
+import { STRATEGIES } from '../strategies/registry.js';
 import type { WorkloadName } from '../workloads/catalog.js';
 import type { SizeOptions } from '../workloads/generated.js';
 import type { ProjectOptions } from '../workloads/project.js';
@@ -31,8 +31,8 @@ export interface RunOptions {
   progress: 'auto' | 'tty' | 'plain';
   /** Record the run in the local history. */
   history: boolean;
-  /** The sync strategy's engine, ignores and settle timeout. */
-  sync: SyncSettings;
+  /** The settings of the chosen strategies that have flags of their own, from those flags. */
+  strategySettings: Partial<Record<ImplementedStrategy, unknown>>;
   /** Where the final table goes (default stdout; a caller that prints JSON there moves it to stderr). */
   tableStream?: NodeJS.WritableStream;
 }
@@ -64,10 +64,9 @@ export interface RunFlags {
   order: SampleOrder;
   progress: 'auto' | 'tty' | 'plain';
   history: boolean;
-  /** The sync strategy's; absent where a caller builds the flags itself (advise --verify): the defaults. */
-  syncEngine?: SyncEngineChoice;
-  syncIgnore?: string[];
-  settleTimeout?: number;
+  /** The values of the strategies' own flags, by key; absent where a caller builds the flags itself (advise
+   * --verify): their defaults. */
+  strategyFlags?: Readonly<Record<string, unknown>>;
 }
 
 /** --max-runs from maxRuns. */
@@ -76,7 +75,22 @@ function flagName(key: string): string {
 }
 
 /** `givenOnCommandLine(flag)`: whether the user typed the flag (commander's option value source is 'cli'). */
-export function resolveRunOptions(flags: RunFlags, givenOnCommandLine: (flag: keyof RunFlags) => boolean): RunOptions {
+/** Each chosen strategy's settings from its own flags; a flag of a strategy that was not chosen is a usage error. */
+function strategySettingsOf(strategies: readonly ImplementedStrategy[], values: Readonly<Record<string, unknown>>, givenOnCommandLine: (flag: string) => boolean) {
+  const settings: Partial<Record<ImplementedStrategy, unknown>> = {};
+  for (const [name, strategy] of Object.entries(STRATEGIES) as Array<[ImplementedStrategy, (typeof STRATEGIES)[ImplementedStrategy]]>) {
+    const keys = Object.keys(strategy.flags ?? {});
+    if (!strategies.includes(name)) {
+      const given = keys.filter(givenOnCommandLine);
+      if (given.length > 0) throw new UsageError(`${given.map(flagName).join(', ')} go${given.length > 1 ? '' : 'es'} with the ${name} strategy (--strategies …,${name})`);
+    } else if (strategy.settings) {
+      settings[name] = strategy.settings(Object.fromEntries(keys.map((key) => [key, values[key]])));
+    }
+  }
+  return settings;
+}
+
+export function resolveRunOptions(flags: RunFlags, givenOnCommandLine: (flag: string) => boolean): RunOptions {
   if (!flags.project && (flags.command || flags.deps || flags.reset)) throw new UsageError('--command, --deps and --reset go with --project DIR');
   if (flags.project && givenOnCommandLine('workload')) throw new UsageError('--workload and --project do not go together: --project times your own command');
   const config = flags.project ? readProjectConfig(flags.project) : null;
@@ -93,10 +107,7 @@ export function resolveRunOptions(flags: RunFlags, givenOnCommandLine: (flag: ke
   }
   if (runs === 'auto' && flags.order === 'sequential') throw new UsageError('--runs auto samples round by round; it needs --order interleaved');
   const strategies = [...pick('strategies', config?.strategies)];
-  const syncOnly = (['syncEngine', 'syncIgnore', 'settleTimeout'] as const).filter(givenOnCommandLine);
-  if (syncOnly.length > 0 && !strategies.includes(STRATEGY_ROLES.synced)) {
-    throw new UsageError(`${syncOnly.map(flagName).join(', ')} go${syncOnly.length > 1 ? '' : 'es'} with the ${STRATEGY_ROLES.synced} strategy (--strategies …,${STRATEGY_ROLES.synced})`);
-  }
+  const strategySettings = strategySettingsOf(strategies, flags.strategyFlags ?? {}, givenOnCommandLine);
   const sampling: Sampling =
     runs === 'auto'
       ? { kind: 'auto', precision: flags.precision, minRuns: DEFAULT_RUNS, maxRuns: flags.maxRuns, maxSeconds: flags.maxTime ?? null }
@@ -121,10 +132,6 @@ export function resolveRunOptions(flags: RunFlags, givenOnCommandLine: (flag: ke
     order: flags.order,
     progress: flags.progress,
     history: flags.history,
-    sync: {
-      engine: flags.syncEngine ?? DEFAULT_SYNC_SETTINGS.engine,
-      ignore: flags.syncIgnore ?? DEFAULT_SYNC_SETTINGS.ignore,
-      settleTimeoutSeconds: flags.settleTimeout ?? DEFAULT_SYNC_SETTINGS.settleTimeoutSeconds,
-    },
+    strategySettings,
   };
 }

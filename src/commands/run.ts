@@ -2,6 +2,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import pc from 'picocolors';
+import { STRATEGIES } from '../strategies/registry.js';
 import { DockerEngine } from '../bench/docker-engine.js';
 import { Executor, type ExecutionSettings, type PlatformTarget } from '../bench/executor.js';
 import type { ProgressListener } from '../bench/progress.js';
@@ -76,7 +77,7 @@ export async function runCommand(options: RunOptions, argv: string[]): Promise<R
   const targets: PlatformTarget[] = reachable.map((p) => ({
     name: p.endpoint.name,
     identity: p.identity!,
-    engine: new DockerEngine(p.docker!, p.identity!, { runId, workDir, online: options.online, sync: options.sync }),
+    engine: new DockerEngine(p.docker!, p.identity!, { runId, workDir, online: options.online, strategies: STRATEGIES, strategySettings: options.strategySettings }),
   }));
   const platformNames = targets.map((t) => t.name);
 

@@ -255,6 +255,8 @@ export const RunDocument = z.object({
   }),
 });
 export type RunDocument = z.infer<typeof RunDocument>;
+/** What a strategy adds to each cell of its sandbox besides the samples. */
+export type StrategyRecord = Pick<Cell, 'sync'>;
 /** One platform of a run: its identity, image, cost sources, or why it could not be measured. */
 export type PlatformRecord = RunDocument['platforms'][number];
 

@@ -2,7 +2,7 @@
 // crosses the platform's file sharing (VirtioFS, gRPC FUSE, 9p, sshfs… or nothing on Linux).
 import { join } from 'node:path';
 import { bindMount, CONTAINER_PROJECT_DIR, containerSandbox, copyFixture } from '../bench/containers.js';
-import type { Strategy } from './strategy.js';
+import type { Strategy } from '../bench/strategy.js';
 
 export const bindStrategy: Strategy = {
   async createSandbox(ctx, workload, place) {

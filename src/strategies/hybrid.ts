@@ -2,7 +2,7 @@
 // directory (node_modules), so the files the install writes stay inside the platform. The seed articles' fix.
 import { join } from 'node:path';
 import { bindMount, CONTAINER_PROJECT_DIR, containerSandbox, copyFixture, createVolume, volumeMount } from '../bench/containers.js';
-import type { Strategy } from './strategy.js';
+import type { Strategy } from '../bench/strategy.js';
 
 export const hybridStrategy: Strategy = {
   async createSandbox(ctx, workload, place) {

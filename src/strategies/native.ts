@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { rm } from 'node:fs/promises';
 import { copyFixture } from '../bench/containers.js';
 import { NativeRunner } from '../bench/native-runner.js';
-import type { Strategy } from './strategy.js';
+import type { Strategy } from '../bench/strategy.js';
 
 export const nativeStrategy: Strategy = {
   async createSandbox(ctx, workload, place) {

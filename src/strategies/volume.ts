@@ -1,6 +1,6 @@
 // volume: the whole project in a named volume, copied in: fast, but invisible to the editor on the host.
 import { CONTAINER_PROJECT_DIR, containerSandbox, createVolume, volumeMount } from '../bench/containers.js';
-import type { Strategy } from './strategy.js';
+import type { Strategy } from '../bench/strategy.js';
 
 export const volumeStrategy: Strategy = {
   async createSandbox(ctx, workload, place) {

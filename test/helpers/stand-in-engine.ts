@@ -7,8 +7,8 @@ import type { PlatformTarget } from '../../src/bench/executor.js';
 import type { ProgressListener } from '../../src/bench/progress.js';
 import type { HarnessResult } from '../../src/bench/harness.js';
 import type { CommandRunner, StreamedResult } from '../../src/bench/runner.js';
-import { SandboxUnavailableError, type Sandbox } from '../../src/bench/sandbox.js';
-import type { CellSync, FileSharing } from '../../src/model/run-document.js';
+import { SandboxUnavailableError, type Sandbox, type SandboxRecord } from '../../src/bench/sandbox.js';
+import type { FileSharing } from '../../src/model/run-document.js';
 import type { ImplementedStrategy } from '../../src/model/strategies.js';
 import type { Workload } from '../../src/workloads/workload.js';
 
@@ -43,8 +43,8 @@ export class StandInEngine implements PlatformEngine {
   failing: { useImage?: string; openSandbox?: string; unavailable?: string } = {};
   /** Sandboxes get a settle step when true. */
   settles = false;
-  /** What sandboxes say their sync engine did. */
-  sync: CellSync | undefined;
+  /** What sandboxes record besides their samples. */
+  record: SandboxRecord | undefined;
 
   /** The platforms offered as image donors at useImage. */
   donors: string[] = [];
@@ -108,7 +108,7 @@ export class StandInEngine implements PlatformEngine {
       cacheDir: '/stand-in/cache',
       hostProjectDir: null,
       ...(this.settles ? { settle: async () => (log.push(`${strategy}: settle`), 0.5) } : {}),
-      ...(this.sync ? { sync: this.sync } : {}),
+      ...(this.record ? { record: () => this.record! } : {}),
       dispose: async () => void log.push(`dispose ${workload.name}/${strategy}`),
     };
   }

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type Docker from 'dockerode';
+import { STRATEGIES } from '../../src/strategies/registry.js';
 import { DockerEngine } from '../../src/bench/docker-engine.js';
 import { Executor } from '../../src/bench/executor.js';
 import { planRun } from '../../src/bench/plan.js';
@@ -32,7 +33,7 @@ async function executeWithoutHostNpm(runId: string, workload: Workload, runs: nu
   const probed = await probeEndpoint(currentEndpoint());
   assert.ok(probed.docker && probed.identity, probed.unreachable ?? '');
   const workDir = join(scratch, runId);
-  const engine = new DockerEngine(probed.docker, probed.identity, { runId, workDir, online: false });
+  const engine = new DockerEngine(probed.docker, probed.identity, { runId, workDir, online: false, strategies: STRATEGIES });
   const executor = new Executor({ runId, workDir, sampling: { kind: 'fixed', runs }, warmup: 0, image: null, order: 'interleaved', hostNpm: null }, QUIET);
   const name = probed.endpoint.name;
   return executor.execute([{ name, identity: probed.identity, engine }], planRun([name], strategies, [workload]));

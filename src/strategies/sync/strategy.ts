@@ -9,18 +9,20 @@ import { execCollect } from '../../docker/exec.js';
 import type { CommandRunner } from '../../bench/runner.js';
 import { SandboxUnavailableError, type SandboxContext, type SandboxPlace } from '../../bench/sandbox.js';
 import type { CellSync } from '../../model/run-document.js';
+import { recordOf } from './record.js';
 import { chooseSyncEngine, findSyncEngines, type ChosenEngine } from './choose.js';
 import { RUN_LABEL } from '../../util/labels.js';
 import { checkCorrectness } from './correctness.js';
 import { DockerDesktopShareSync } from './docker-desktop.js';
-import type { SyncSession } from './engine.js';
-import { MutagenSync } from './mutagen.js';
+import { DEFAULT_SYNC_SETTINGS, type SyncSession, type SyncSettings } from './engine.js';
+import { SYNC_FLAGS, syncSettings } from './flags.js';
+import { MutagenSync, terminateLeftSessions } from './mutagen.js';
 import { ExecRelay } from './relay.js';
 import { settle } from './settle.js';
 import { containerSide, hostSide, listingOptions, type ListingOptions, type TreeSide } from './tree.js';
 import { CONTAINER_SYNC_DIR, installUnisonServer, UNISON_SERVER, UNISON_STATE_ENV, UnisonSync } from './unison.js';
 import { lastLine } from '../../util/text.js';
-import type { Strategy } from '../strategy.js';
+import type { Strategy } from '../../bench/strategy.js';
 
 /** Both sides of the sandbox's sync, listed the way its engine promises to keep them alike. */
 function sides(ctx: SandboxContext, base: ContainerSandbox, place: SandboxPlace, hostProjectDir: string, options: ListingOptions): { host: TreeSide; box: TreeSide } {
@@ -36,14 +38,14 @@ async function inContainer(docker: Docker, container: Docker.Container, script: 
 }
 
 /** Start the chosen engine on the host copy and the container's volume; its initial sync is timed in it. */
-async function startEngine(chosen: ChosenEngine, ctx: SandboxContext, base: ContainerSandbox, place: SandboxPlace, hostProjectDir: string, closers: Array<() => Promise<void>>): Promise<SyncSession> {
-  const timeoutMs = ctx.sync.settleTimeoutSeconds * 1000;
+async function startEngine(chosen: ChosenEngine, ctx: SandboxContext, settings: SyncSettings, base: ContainerSandbox, place: SandboxPlace, hostProjectDir: string, closers: Array<() => Promise<void>>): Promise<SyncSession> {
+  const timeoutMs = settings.settleTimeoutSeconds * 1000;
   if (chosen.engine === 'unison') {
     const unfit = await installUnisonServer(ctx.docker, base.container, chosen.binary);
     if (unfit) throw new SandboxUnavailableError(unfit);
     const relay = await ExecRelay.open(ctx.docker, base.container, [UNISON_SERVER, '-server'], [`${UNISON_STATE_ENV}=${CONTAINER_SYNC_DIR}/state`]);
     closers.push(() => relay.close());
-    const unisonPlace = { binary: chosen.binary, relay, hostRoot: hostProjectDir, containerRoot: CONTAINER_PROJECT_DIR, ignore: ctx.sync.ignore, stateDir: join(place.hostDir, 'unison'), runId: ctx.runId };
+    const unisonPlace = { binary: chosen.binary, relay, hostRoot: hostProjectDir, containerRoot: CONTAINER_PROJECT_DIR, ignore: settings.ignore, stateDir: join(place.hostDir, 'unison'), runId: ctx.runId };
     return UnisonSync.start(unisonPlace, timeoutMs);
   }
   if (chosen.engine === 'mutagen') {
@@ -53,12 +55,12 @@ async function startEngine(chosen: ChosenEngine, ctx: SandboxContext, base: Cont
       hostRoot: hostProjectDir,
       container: place.name,
       containerRoot: CONTAINER_PROJECT_DIR,
-      ignore: ctx.sync.ignore,
+      ignore: settings.ignore,
     };
     return MutagenSync.start(create, chosen.version, ctx.platform.endpoint, timeoutMs);
   }
   const { host, box } = sides(ctx, base, place, hostProjectDir, listingOptions(DockerDesktopShareSync.PROMISES, []));
-  return DockerDesktopShareSync.start(chosen.share, host, box, ctx.sync.settleTimeoutSeconds);
+  return DockerDesktopShareSync.start(chosen.share, host, box, settings.settleTimeoutSeconds);
 }
 
 /** The runner of the container, whose abort (Ctrl-C) also stops the engine at once. */
@@ -75,9 +77,14 @@ function stoppingRunner(runner: CommandRunner, session: SyncSession): CommandRun
 }
 
 export const syncStrategy: Strategy = {
+  flags: SYNC_FLAGS,
+  settings: syncSettings,
+  // Mutagen's sessions live in its own daemon, not in an engine: ended by their label, engine or not.
+  cleanLeftovers: terminateLeftSessions,
   async createSandbox(ctx, workload, place) {
+    const settings = (ctx.settings as SyncSettings | undefined) ?? DEFAULT_SYNC_SETTINGS;
     const hostProjectDir = join(place.hostDir, 'project');
-    const chosen = chooseSyncEngine(ctx.sync.engine, findSyncEngines(ctx.platform, hostProjectDir));
+    const chosen = chooseSyncEngine(settings.engine, findSyncEngines(ctx.platform, hostProjectDir));
     if ('why' in chosen) throw new SandboxUnavailableError(chosen.why);
     await copyFixture(workload, hostProjectDir);
     const shared = chosen.engine === 'docker-desktop';
@@ -96,16 +103,16 @@ export const syncStrategy: Strategy = {
     };
     try {
       await inContainer(ctx.docker, base.container, `mkdir -p ${CONTAINER_SYNC_DIR}`);
-      session = await startEngine(chosen, ctx, base, place, hostProjectDir, closers);
-      const ignored = shared ? [] : ctx.sync.ignore;
+      session = await startEngine(chosen, ctx, settings, base, place, hostProjectDir, closers);
+      const ignored = shared ? [] : settings.ignore;
       const { host, box } = sides(ctx, base, place, hostProjectDir, listingOptions(session.promises, ignored));
       const running = session;
-      const settleNow = () => settle(host, box, (ms, thorough) => running.flush(ms, thorough), ctx.sync.settleTimeoutSeconds);
+      const settleNow = () => settle(host, box, (ms, thorough) => running.flush(ms, thorough), settings.settleTimeoutSeconds);
       const correctness = await checkCorrectness({
         hostRoot: hostProjectDir,
         inContainer: (script) => inContainer(ctx.docker, base.container, script),
         settle: settleNow,
-        flush: () => running.flush(ctx.sync.settleTimeoutSeconds * 1000),
+        flush: () => running.flush(settings.settleTimeoutSeconds * 1000),
         host,
         container: box,
         promises: running.promises,
@@ -113,7 +120,7 @@ export const syncStrategy: Strategy = {
       const sync: CellSync = {
         engine: chosen.engine,
         title: running.title,
-        how: shared && ctx.sync.ignore.length > 0 ? `${running.how}; --sync-ignore does not apply to it` : running.how,
+        how: shared && settings.ignore.length > 0 ? `${running.how}; --sync-ignore does not apply to it` : running.how,
         ignored,
         initialSyncSeconds: running.initialSyncSeconds,
         engineCpuSeconds: running.cpuSeconds(),
@@ -123,7 +130,7 @@ export const syncStrategy: Strategy = {
         ...base,
         runner: stoppingRunner(base.runner, running),
         settle: settleNow,
-        sync,
+        record: () => recordOf(sync),
         dispose: async () => {
           sync.engineCpuSeconds = running.cpuSeconds();
           if (running.incidents.length > 0) sync.incidents = [...running.incidents];
