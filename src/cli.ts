@@ -127,7 +127,7 @@ export function buildProgram(): Command {
 
   program
     .command('clean')
-    .description('remove containers, volumes and Mutagen sessions left behind by crashed runs (everything labelled mountbench.run)')
+    .description('remove what crashed runs left behind: containers and volumes labelled mountbench.run, and what their strategies left outside the engines')
     .option('--run <id>', 'only what this run created')
     .addOption(contextOption())
     .action(async (opts) => {

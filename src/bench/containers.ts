@@ -73,12 +73,12 @@ export interface ContainerLayout {
   mounts: Docker.MountSettings[];
   /** Volumes the layout created; removed with the sandbox. */
   volumes: string[];
-  /** The project's copy on the host, behind a bind mount or kept in step by a sync engine; null: the project is
+  /** The project's copy on the host, behind a bind mount or kept in step by an engine that copies it; null: the project is
    * copied into the container instead. */
   hostProjectDir: string | null;
 }
 
-/** A sandbox in a container of its own, which a strategy may use further (a sync engine's server runs there). */
+/** A sandbox in a container of its own, which a strategy may use further (an engine's server runs there). */
 export type ContainerSandbox = Sandbox & { container: Docker.Container };
 
 /** A sandbox in a long-lived container of its own, the project placed as the layout says. */

@@ -40,7 +40,7 @@ type Reading = StepReading & {
   settleSeconds?: number;
 };
 
-/** Untimed: let a sync sandbox catch up after `what`; its seconds, or undefined where there is nothing to wait for. */
+/** Untimed: let a sandbox that settles catch up after `what`; its seconds, or undefined where there is nothing to wait for. */
 async function settled(sandbox: Sandbox, what: string): Promise<number | undefined> {
   try {
     return await sandbox.settle?.();
@@ -111,7 +111,7 @@ export async function takeSample(l: LiveSandbox, index: number, ctx: SampleConte
       };
       readings.set(step.name, reading);
       if (result.exitCode !== 0) throw new StepFailure(step.name, result.exitCode, result.outputTail);
-      // A sync engine catches up here, untimed, before the next step reads or writes the project.
+      // A sandbox that settles catches up here, untimed, before the next step reads or writes the project.
       reading.settleSeconds = await settled(sandbox!, `step ${step.name}`);
     }
     record(l, index, warmup, startedAt, readings, null, ctx.listener);
@@ -189,7 +189,7 @@ class StepFailure extends Error {
   }
 }
 
-/** A sync sandbox's two sides never agreed again after a step or a reset: the sample's figures cannot stand. */
+/** A settling sandbox never got consistent again after a step or a reset: the sample's figures cannot stand. */
 class SettleFailure extends Error {}
 
 /** The reset before a sample failed: the sample would start from what the previous one left, so it is not taken. */

@@ -9,7 +9,7 @@ import type { Sandbox, SandboxContext, SandboxPlace } from './sandbox.js';
 
 /** A flag a strategy adds to `mountbench run`; given without its strategy, it is a usage error. */
 export interface StrategyFlag {
-  /** As commander writes it: '--sync-engine <name>'. */
+  /** As commander writes it: '--engine-name <name>'. */
   flags: string;
   description: string;
   choices?: readonly string[];

@@ -31,7 +31,7 @@ ${STRATEGY_LINES.join('\n')}
 
 How samples are timed:
   Inside the container with a monotonic clock (container start-up and API round trips are not counted), one
-  long-lived container per strategy, the project reset and the disk flushed (sync) untimed before each sample,
+  long-lived container per strategy, the project reset and flushed to disk untimed before each sample,
   warm-ups recorded but not summarised. Workload scripts time their own phases, without node's start-up.
   The npm cache is primed once per platform, untimed; samples run \`npm ci --offline\` with no network unless
   --online. Cold passes drop the kernel's caches first, or say in the notes why they could not. Samples of all

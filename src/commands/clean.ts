@@ -20,7 +20,7 @@ export async function cleanCommand(options: { context: string | null; run: strin
       }\n`,
     );
   }
-  // What strategies leave outside the engines (a sync engine's sessions), engine or not.
+  // What strategies leave outside the engines (an engine's sessions in a daemon of its own), engine or not.
   for (const strategy of Object.values(STRATEGIES)) {
     const done = strategy.cleanLeftovers?.(options.run);
     if (done) process.stdout.write(`${done}\n`);

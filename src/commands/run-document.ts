@@ -47,7 +47,7 @@ export function runDocument(options: RunOptions, execution: Execution, facts: Ru
       image: options.image ?? 'default',
       online: options.online,
       order: options.order,
-      // Each strategy's own settings under its name (sync: its engine, ignores and settle timeout).
+      // Each strategy's own settings, under its name.
       ...(options.strategySettings as Partial<RunDocument['settings']>),
     },
     host: facts.host,

@@ -1,5 +1,5 @@
 // CPU time of host processes, read from /proc on Linux and from ps elsewhere: the cost of the processes that serve a
-// platform's file sharing, and of a sync engine.
+// platform's file sharing, and of an engine a strategy runs on the host.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parsePs } from './sharing-processes.js';

@@ -1,7 +1,7 @@
 // `watch`: files written next to a running inotify watcher (as webpack, Vite and nodemon use); how long each takes
-// to be seen, and how many never are. Written from the host side when the project has one (native, bind, hybrid,
-// sync). Then the other way: files written in the sandbox, and how long each takes to be seen on the host side (what
-// an editor sees of a build's output; a sync engine's other direction).
+// to be seen, and how many never are. Written from the host side when the project has one (native, bind, hybrid, a
+// copy kept in step). Then the other way: files written in the sandbox, and how long each takes to be seen on the
+// host side (what an editor sees of a build's output; the other direction of an engine that copies the project).
 import { MILLISECONDS, PERCENT, printed, type Workload } from './workload.js';
 import { generatedWorkload, script, type SizeOptions } from './generated.js';
 

@@ -19,7 +19,7 @@ export interface StepReading {
 }
 
 /** A watch step. To the sandbox: a watcher runs in the sandbox while files appear in `dir`, written from the host
- * side when the project has one (native, bind, hybrid, sync) and by the watcher itself otherwise (container,
+ * side when the project has one (every strategy with a host side) and by the watcher itself otherwise (container,
  * volume). To the host: files written in the sandbox, watched for on the host side (none without one). */
 export interface WatchSpec {
   direction: 'to-sandbox' | 'to-host';
