@@ -5,7 +5,7 @@
 import { STRATEGY_ROLES } from '../model/strategies.js';
 import { DEFAULT_MAX_RUNS, DEFAULT_PRECISION, DEFAULT_RUNS } from '../bench/stop-rule.js';
 import { runCommand } from '../commands/run.js';
-import { resolveRunOptions, type RunFlags, type RunOptions } from '../commands/run-options.js';
+import { resolveRunOptions, type RunFlags, type RunOptions } from '../run/options.js';
 import type { Cell } from '../model/run-document.js';
 import { changeOf, type Change } from '../stats/change.js';
 import type { ImplementedStrategy } from '../model/strategies.js';

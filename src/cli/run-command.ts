@@ -2,7 +2,7 @@
 import { Option, type Command } from '@commander-js/extra-typings';
 import { DEFAULT_IMAGE, OFFLINE_IMAGE } from '../docker/images.js';
 import { DEFAULT_MAX_RUNS, DEFAULT_PRECISION, DEFAULT_RUNS } from '../bench/stop-rule.js';
-import { resolveRunOptions } from '../commands/run-options.js';
+import { resolveRunOptions } from '../run/options.js';
 import { HISTORY_ENV } from '../results/history.js';
 import { runCommand } from '../commands/run.js';
 import { DEFAULT_STRATEGIES, IMPLEMENTED_STRATEGIES, STRATEGY_CATALOG, STRATEGY_NAMES } from '../model/strategies.js';

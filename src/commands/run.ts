@@ -26,10 +26,10 @@ import { newRunId } from '../util/labels.js';
 import { createWorkload } from '../workloads/catalog.js';
 import { projectWorkload } from '../workloads/project.js';
 import type { Workload } from '../workloads/workload.js';
-import { runDocument } from './run-document.js';
-import type { RunOptions } from './run-options.js';
+import { runDocument } from '../run/document.js';
+import type { RunOptions } from '../run/options.js';
 
-export type { RunOptions } from './run-options.js';
+export type { RunOptions } from '../run/options.js';
 
 export interface RunOutcome {
   exitCode: number;

@@ -7,7 +7,7 @@ import { SCHEMA_VERSION, type RunDocument } from '../model/run-document.js';
 import { summariseCells } from '../stats/summarise-cells.js';
 import { TOOL_VERSION } from '../version.js';
 import type { Workload } from '../workloads/workload.js';
-import type { RunOptions } from './run-options.js';
+import type { RunOptions } from './options.js';
 
 export interface RunFacts {
   id: string;
