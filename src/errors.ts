@@ -10,8 +10,12 @@ export const EXIT = {
   usage: 64,
   /** A bug in mountbench: please report it. */
   internal: 70,
-  /** Ctrl-C. */
+  /** Stopped by a closed terminal or ssh session (SIGHUP): 128 + 1. */
+  hangUp: 129,
+  /** Ctrl-C (SIGINT): 128 + 2. */
   interrupted: 130,
+  /** Stopped by SIGTERM: 128 + 15. */
+  terminated: 143,
 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

@@ -1,5 +1,7 @@
 // The library surface: everything a script needs to run, read and render benchmarks without the CLI.
-export { runCommand, type RunOptions, type RunOutcome } from './commands/run.js';
+export { runCommand } from './commands/run.js';
+export { runPipeline, type RunHooks, type RunOutcome } from './run/pipeline.js';
+export type { RunOptions } from './run/options.js';
 export { MountbenchError, UsageError, CannotRunError, EXIT } from './errors.js';
 export { discoverEndpoints, defaultEnvironment } from './platforms/discover.js';
 export type { Endpoint } from './platforms/endpoint.js';

@@ -1,11 +1,12 @@
 // `advise --verify`: the project's own command timed under the current layout (the `bind` strategy of
 // `mountbench run --project`) and the advised one (`hybrid`, a volume over each advised directory), with `volume`
 // as the yardstick, by the run machinery itself; then the gain of advised over current with its interval. Native
-// is measured too, so that the run in the history has its ratios and the next advice can quote this project.
+// is measured too, so that the run in the history has its ratios and the next advice can quote this project. The
+// command runs the pipeline; this builds its options and reads its outcome.
 import { STRATEGY_ROLES } from '../model/strategies.js';
 import { DEFAULT_MAX_RUNS, DEFAULT_PRECISION, DEFAULT_RUNS } from '../bench/stop-rule.js';
-import { runCommand } from '../commands/run.js';
 import { resolveRunOptions, type RunFlags, type RunOptions } from '../run/options.js';
+import type { RunOutcome } from '../run/pipeline.js';
 import type { Cell } from '../model/run-document.js';
 import { changeOf, type Change } from '../stats/change.js';
 import type { ImplementedStrategy } from '../model/strategies.js';
@@ -64,12 +65,11 @@ export interface Verification {
   cells: Partial<Record<ImplementedStrategy, Cell>>;
 }
 
-/** Run it. With `stdoutFree`, the run's own table goes to stderr, leaving stdout to the caller (--json). */
-export async function verify(options: RunOptions, argv: string[], stdoutFree: boolean): Promise<Verification> {
-  const outcome = await runCommand({ ...options, ...(stdoutFree ? { tableStream: process.stderr } : {}) }, argv);
+/** What the run of the verification says: the advised layout against the current one and against a volume. */
+export function verificationOf(outcome: RunOutcome, exitCode: number): Verification {
   const cells = Object.fromEntries(
     VERIFY_STRATEGIES.flatMap((s) => outcome.doc.cells.filter((c) => c.strategy === s && c.measure === 'time').slice(0, 1).map((c) => [s, c])),
   ) as Verification['cells'];
   const change = (baseline?: Cell, now?: Cell) => (baseline && now ? changeOf(baseline, now) : null);
-  return { runDir: outcome.runDir, exitCode: outcome.exitCode, gain: change(cells[STRATEGY_ROLES.sharedMount], cells[STRATEGY_ROLES.hybridFix]), toVolume: change(cells[STRATEGY_ROLES.allInVolume], cells[STRATEGY_ROLES.hybridFix]), cells };
+  return { runDir: outcome.runDir, exitCode, gain: change(cells[STRATEGY_ROLES.sharedMount], cells[STRATEGY_ROLES.hybridFix]), toVolume: change(cells[STRATEGY_ROLES.allInVolume], cells[STRATEGY_ROLES.hybridFix]), cells };
 }

@@ -5,7 +5,8 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { adviseProject, verifiableDirs } from '../advise/advice.js';
 import { renderAdvice, renderVerification } from '../advise/render.js';
-import { verify, verifyOptions, type Verification } from '../advise/verify.js';
+import { verificationOf, verifyOptions, type Verification } from '../advise/verify.js';
+import { runCommand } from './run.js';
 import { UsageError } from '../errors.js';
 import { defaultEnvironment, discoverEndpoints } from '../platforms/discover.js';
 import { selectEndpoints } from '../platforms/select.js';
@@ -54,7 +55,9 @@ export async function adviseCommand(options: AdviseOptions, argv: string[]): Pro
 
   let verification: Verification | null = null;
   if (runOptions) {
-    verification = await verify(runOptions, argv, options.json);
+    // With --json the run's own table goes to stderr, leaving stdout to the JSON.
+    const run = await runCommand(runOptions, argv, options.json ? process.stderr : process.stdout);
+    verification = verificationOf(run.outcome, run.exitCode);
     if (!options.json) process.stdout.write(renderVerification(verification, dirs));
   }
   if (options.json) {

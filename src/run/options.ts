@@ -33,8 +33,6 @@ export interface RunOptions {
   history: boolean;
   /** The settings of the chosen strategies that have flags of their own, from those flags. */
   strategySettings: Partial<Record<ImplementedStrategy, unknown>>;
-  /** Where the final table goes (default stdout; a caller that prints JSON there moves it to stderr). */
-  tableStream?: NodeJS.WritableStream;
 }
 
 /** The run command's flags as commander parsed them (defaults filled in). */

@@ -1,0 +1,65 @@
+// What a person sees of a run on the terminal: a header once the plan is known, live progress on stderr (a view
+// that redraws on a terminal, plain lines otherwise), warnings in yellow, and at the end the table and what was
+// written. The pipeline itself prints nothing; `run` and `advise --verify` both show it through this.
+import pc from 'picocolors';
+import type { Sampling } from '../bench/stop-rule.js';
+import { durationText, overheadRatio, ratioText } from '../report/format.js';
+import { renderTerminal } from '../report/terminal.js';
+import { EXPORTERS } from '../report/exporters.js';
+import { viewOf } from '../results/view.js';
+import type { RunHooks, RunOutcome } from '../run/pipeline.js';
+import { ListrProgress, PlainProgress } from './progress.js';
+
+/** "7 samples", "samples until ±5% (7 to 30)". */
+function samplesText(sampling: Sampling): string {
+  return sampling.kind === 'fixed'
+    ? `${sampling.runs} samples`
+    : `samples until ±${+(sampling.precision * 100).toFixed(2)}% (${sampling.minRuns} to ${sampling.maxRuns}${sampling.maxSeconds ? `, at most ${durationText(sampling.maxSeconds)}` : ''})`;
+}
+
+export interface RunViewSettings {
+  progress: 'auto' | 'tty' | 'plain';
+  strategies: readonly string[];
+  warmup: number;
+  sampling: Sampling;
+  signal?: AbortSignal;
+}
+
+/** The hooks that show a run on stderr. */
+export function terminalHooks(settings: RunViewSettings, stderr: NodeJS.WriteStream = process.stderr): RunHooks {
+  const useTty = settings.progress === 'tty' || (settings.progress === 'auto' && process.stdout.isTTY && stderr.isTTY && !process.env.CI);
+  let listr: ListrProgress | null = null;
+  return {
+    signal: settings.signal,
+    warn: (message) => void stderr.write(pc.yellow(`${message}\n`)),
+    begin(intro) {
+      stderr.write(
+        `${pc.bold('mountbench run')} ${intro.runId}: ${intro.workloads.map((w) => w.description).join('; ')}\n` +
+          `  ${intro.platforms.join(', ')} × ${settings.strategies.join(', ')}; ${settings.warmup} warm-up + ${samplesText(settings.sampling)} each\n` +
+          `  results: ${intro.runDir}\n`,
+      );
+      listr = useTty ? new ListrProgress(intro.progress) : null;
+      return listr ?? new PlainProgress(intro.progress);
+    },
+    during: async (running) => {
+      if (listr) await Promise.all([listr.run(), running.finally(() => listr!.finishHost())]);
+    },
+  };
+}
+
+/** The final table (to `table`, stdout by default) and, on stderr, what was written and what went wrong. */
+export function showOutcome(outcome: RunOutcome, table: NodeJS.WritableStream = process.stdout, stderr: NodeJS.WritableStream = process.stderr): void {
+  const { doc, runDir } = outcome;
+  table.write(`\n${renderTerminal(viewOf([doc]))}`);
+  for (const problem of outcome.problems) stderr.write(pc.red(`${problem}\n`));
+  const overhead = overheadRatio(doc);
+  stderr.write(
+    `\n${pc.bold('wrote')} ${runDir}/{${EXPORTERS.flatMap((e) => (e.fileName ? [e.fileName] : [])).join(',')}}` +
+      (overhead ? pc.dim(` · run overhead ${ratioText(overhead)} of measured time`) : '') +
+      '\n',
+  );
+  if (!doc.cells.some((c) => c.summary) && !outcome.execution.interrupted) {
+    const reasons = outcome.execution.platforms.filter((p) => p.error).map((p) => `  ${p.name}: ${p.error}`);
+    stderr.write(pc.red(`nothing was measured.\n${reasons.join('\n')}\n`));
+  }
+}
