@@ -9,3 +9,15 @@ export interface ProgressListener {
   sampleFinished(cell: Cell, sample: Sample): void;
   platformFinished(platform: string, error: string | null): void;
 }
+
+/** How much the execute step will do, for counts and ETAs. */
+export interface ProgressPlan {
+  platforms: string[];
+  workloads: number;
+  /** Under --runs auto samplesPerCell is the most a cell may take: counts and ETAs are upper bounds. */
+  auto: boolean;
+  /** Sandboxes (workload × strategy) per platform; each takes samplesPerCell samples. */
+  cellsPerPlatform: number;
+  samplesPerCell: number;
+  warmup: number;
+}

@@ -1,7 +1,7 @@
 // Live progress of a run: a listr2 task per platform on a terminal, plain lines on stderr otherwise (pipes, CI).
 // listr2 redraws on stdout, so the live view is only used when stdout is a terminal too.
 import { Listr, type ListrTaskWrapper } from 'listr2';
-import type { ProgressListener } from '../bench/progress.js';
+import type { ProgressListener, ProgressPlan } from '../bench/progress.js';
 import type { Cell, Sample } from '../model/run-document.js';
 import { durationText, figure } from '../report/format.js';
 import { median } from '../stats/descriptive.js';
@@ -49,17 +49,6 @@ function sampleText(cell: Cell, index: number, plan: ProgressPlan): string {
 function valueText(cell: Cell, sample: Sample): string {
   if (sample.value === null) return sample.exitCode === 0 ? 'no figure' : `failed (exit ${sample.exitCode})`;
   return `${cell.measure === 'time' ? '' : `${cell.measure} `}${figure(sample.value)} ${cell.metric.unit}`;
-}
-
-export interface ProgressPlan {
-  platforms: string[];
-  workloads: number;
-  /** Under --runs auto samplesPerCell is the most a cell may take: counts and ETAs are upper bounds. */
-  auto: boolean;
-  /** Sandboxes (workload × strategy) per platform; each takes samplesPerCell samples. */
-  cellsPerPlatform: number;
-  samplesPerCell: number;
-  warmup: number;
 }
 
 /** Plain lines for pipes and CI: one per phase and per sample. */
