@@ -15,6 +15,7 @@ import { parseRunDocument } from '../../src/results/store.js';
 import { viewOf } from '../../src/results/view.js';
 import { summariseCells } from '../../src/stats/summarise-cells.js';
 import { runCli } from '../helpers/cli.js';
+import { assertEvery } from '../helpers/assert-every.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'mountbench-compare-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -35,7 +36,7 @@ describe('the published figures', () => {
   it('reads every row of the shipped file, each with its source', () => {
     const rows = readPublished();
     assert.equal(rows.length, 32);
-    assert.ok(rows.every((r) => r.source.startsWith('mainardi-') && r.workload === 'npm-install' && r.fixture === 'cra'));
+    assertEvery(rows, (r) => r.source.startsWith('mainardi-') && r.workload === 'npm-install' && r.fixture === 'cra', 'every published row of the seed is its npm-install on create-react-app');
     const lima = rows.find((r) => r.platform === 'Lima 1.0.3 (vz)' && r.strategy === 'container')!;
     assert.match(lima.note ?? '', /edited on 2025-02-28/, 'the note on the 2025 "No volumes" values stays');
   });
@@ -54,7 +55,7 @@ describe('compare', () => {
     const install = tables.find((t) => t.test === 'npm-install (small fixture)')!;
     assert.equal(install.rows.length, 1, 'the small fixture is not compared with the articles\' create-react-app');
     const cra = tables.find((t) => t.test === 'npm-install (cra fixture)')!;
-    assert.ok(cra.rows.every((r) => r.published));
+    assertEvery(cra.rows, (r) => r.published, 'every row of the published-only table is marked published');
     const lima = cra.rows.find((r) => r.title === 'Lima 1.0.3 (vz)' && r.source === 'published (mainardi-2025)')!;
     assert.equal(lima.ratios.bind, `${(8.99 / 3.38).toFixed(2)}x`);
     assert.match(lima.ratios.container!, /x†$/);
@@ -78,7 +79,7 @@ describe('compare', () => {
   });
   it('with too few samples, says so rather than guessing', () => {
     const view = viewOf([small, { ...small, id: 'again' }], { baseline: small.id });
-    assert.ok(changeRows(view).every((r) => r.verdict === 'too few samples'));
+    assertEvery(changeRows(view), (r) => r.verdict === 'too few samples', 'every change with a one-sample baseline says too few samples');
   });
   it('finds runs in a file, a run directory, or a folder of many (a CI artifact folder)', () => {
     const folder = join(scratch, 'artifacts');

@@ -17,6 +17,7 @@ import { historyEntry } from '../../src/results/history.js';
 import { readPublished } from '../../src/results/published.js';
 import type { FileSharing, PlatformIdentity } from '../../src/model/run-document.js';
 import { readRunDocument } from '../../src/results/store.js';
+import { assertEvery } from '../helpers/assert-every.js';
 
 const published = readPublished();
 const MAC: HostOs = { platform: 'darwin', release: '23.4.0', arch: 'arm64' };
@@ -126,7 +127,7 @@ describe('doctor rules: this machine\'s runs', async () => {
 
   it('reads the runs that measured the platform, by name and kind, from their run.json', async () => {
     assert.equal(lab.length, 1);
-    assert.ok(lab[0].cells.every((c) => c.unit !== null));
+    assertEvery(lab[0].cells, (c) => c.unit !== null, 'every cell of the lab has its unit');
     assert.deepEqual(await pastRuns([entry], { name: 'mountbench-lab', kind: 'podman' }), []);
     const moved = await pastRuns([{ ...entry, runFile: '/nonexistent/run.json' }], { name: 'default', kind: 'docker-linux' });
     assert.match(moved[0].note ?? '', /cannot read/);
@@ -160,6 +161,6 @@ describe('doctor rules: this machine\'s runs', async () => {
   it('diagnose lists every rule\'s findings, the worst first', () => {
     const findings = diagnose(platform('docker-linux', { name: 'mountbench-lab', identity: identity('docker-linux', mounted('fuse.sshfs', 'sshfs')), runs: lab }), published);
     assert.deepEqual(findings.map((f) => f.severity), ['broken', 'slow', 'info']);
-    assert.ok(findings.every((f) => f.platform === 'mountbench-lab' && f.evidence && f.source));
+    assertEvery(findings, (f) => f.platform === 'mountbench-lab' && f.evidence && f.source, 'every finding names the lab, its evidence and its source');
   });
 });

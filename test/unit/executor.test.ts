@@ -9,6 +9,7 @@ import { planRun } from '../../src/bench/plan.js';
 import type { ImplementedStrategy } from '../../src/model/strategies.js';
 import { SECONDS, wallTime, type Workload } from '../../src/workloads/workload.js';
 import { QUIET, StandInEngine, standInTarget, type Script } from '../helpers/stand-in-engine.js';
+import { assertEvery } from '../helpers/assert-every.js';
 
 const settings: ExecutionSettings = { runId: 'r', workDir: '/nowhere', sampling: { kind: 'fixed', runs: 2 }, warmup: 1, image: null, order: 'interleaved', hostNpm: null };
 
@@ -94,7 +95,7 @@ describe('cell status', () => {
       assert.equal(cell.samples[1].outputTail, 'npm ERR! broke');
     }
     assert.equal(steps(engine).filter((l) => l.startsWith('bind')).length, 2, 'bind stops at its failure');
-    assert.ok(execution.cells.filter((c) => c.strategy === 'container').every((c) => c.status === 'ok' && c.samples.length === 3));
+    assertEvery(execution.cells.filter((c) => c.strategy === 'container'), (c) => c.status === 'ok' && c.samples.length === 3, 'every container cell took its three samples');
   });
   it('a figure that may be missing is a note, one that must be there fails the cell', async () => {
     const engine = new StandInEngine(() => ({ values: {} }));
@@ -147,7 +148,7 @@ describe('interrupts and settling', () => {
     assert.deepEqual([container.status, bind.status], ['interrupted', 'interrupted']);
     assert.equal(container.samples.length, 2, 'samples before Ctrl-C are kept');
     assert.ok(engine.log.includes('interrupt') && engine.log.includes('dispose w/container') && engine.log.includes('cleanUp'));
-    assert.ok(notStarted.every((c) => c.status === 'interrupted' && c.reason === 'run interrupted before this platform'));
+    assertEvery(notStarted, (c) => c.status === 'interrupted' && c.reason === 'run interrupted before this platform', 'every cell of a platform not started is marked interrupted, with why');
     assert.deepEqual(later.log, [], 'a platform after the interrupt is not touched');
   });
   it('a sandbox that must settle does so after each reset and each timed step, and each sample records its wait', async () => {
