@@ -131,7 +131,26 @@ export function discoverEndpoints(de: DiscoveryEnvironment): Endpoint[] {
     if (!existing) byKey.set(key, candidate);
     else if (existing.name !== candidate.name && !existing.aliases.includes(candidate.name)) existing.aliases.push(candidate.name);
   }
-  return [...byKey.values()];
+  return uniqueNames([...byKey.values()]);
+}
+
+/** The name DOCKER_HOST's endpoint takes when another endpoint is already called "default". */
+export const DOCKER_HOST_NAME = 'docker-host';
+
+/** Each endpoint's name is its own, as --platform selects by name: DOCKER_HOST's endpoint is only "default" while
+ * no other endpoint is (the default socket is often there too), and any other repeat gets a number. */
+function uniqueNames(endpoints: Endpoint[]): Endpoint[] {
+  const taken = new Set<string>();
+  const named = endpoints.map((e) => {
+    const clash = e.source === 'DOCKER_HOST' && endpoints.some((o) => o !== e && o.name === e.name);
+    return clash ? { ...e, name: DOCKER_HOST_NAME } : e;
+  });
+  return named.map((e) => {
+    let name = e.name;
+    for (let n = 2; taken.has(name); n += 1) name = `${e.name}-${n}`;
+    taken.add(name);
+    return name === e.name ? e : { ...e, name };
+  });
 }
 
 export class UnknownContextError extends UsageError {

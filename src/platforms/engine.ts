@@ -4,14 +4,32 @@ import Docker from 'dockerode';
 import type { Endpoint } from './endpoint.js';
 import { socketPath } from './endpoint.js';
 
+/** Every setting docker-modem fills from the environment (DOCKER_HOST, DOCKER_CERT_PATH, …): cleared, so that each
+ * client talks to its own endpoint whatever the environment says. (Its defaults read DOCKER_HOST and win over a
+ * socketPath given beside them: with DOCKER_HOST=tcp://… set, every unix socket reached that engine instead.) */
+const NOT_FROM_THE_ENVIRONMENT = {
+  socketPath: undefined,
+  host: undefined,
+  port: undefined,
+  protocol: undefined,
+  username: undefined,
+  sshOptions: undefined,
+  pathPrefix: undefined,
+  ca: undefined,
+  cert: undefined,
+  key: undefined,
+  timeout: undefined,
+} as const;
+
 export function connect(endpoint: Endpoint): Docker {
   const path = socketPath(endpoint.host);
-  if (path) return new Docker({ socketPath: path });
+  if (path) return new Docker({ ...NOT_FROM_THE_ENVIRONMENT, socketPath: path });
   const url = new URL(endpoint.host);
   if (url.protocol === 'tcp:' || url.protocol === 'http:' || url.protocol === 'https:') {
     const tls = endpoint.tls;
     const read = (file?: string) => (file ? readFileSync(file) : undefined);
     return new Docker({
+      ...NOT_FROM_THE_ENVIRONMENT,
       host: url.hostname,
       port: Number(url.port || (tls ? 2376 : 2375)),
       protocol: tls || url.protocol === 'https:' ? 'https' : 'http',

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { contextDigest, discoverEndpoints, UnknownContextError } from '../../src/platforms/discover.js';
 import type { DiscoveryEnvironment } from '../../src/platforms/environment.js';
+import { connect } from '../../src/platforms/engine.js';
 import { selectEndpoints } from '../../src/platforms/select.js';
 
 const roots: string[] = [];
@@ -105,5 +106,29 @@ describe('endpoint discovery (docker CLI order)', () => {
     assert.deepEqual(selectEndpoints(list, { names: ['orbstack', 'colima'], all: false }).map((e) => e.name), ['orbstack', 'colima']);
     assert.equal(selectEndpoints(list, { all: true }).length, list.length);
     assert.throws(() => selectEndpoints(list, { names: ['nope'], all: false }), /no platform named "nope"/);
+  });
+});
+
+describe('endpoints reach their own engines under their own names', () => {
+  it('DOCKER_HOST is not called "default" while the default socket is listed too', () => {
+    const h = home({ sockets: ['system-root/var/run/docker.sock'] });
+    const listed = discoverEndpoints(env(h, { DOCKER_HOST: 'tcp://127.0.0.1:23750' }));
+    assert.deepEqual(listed.map((e) => [e.name, e.source]), [['docker-host', 'DOCKER_HOST'], ['default', 'socket']]);
+    assert.deepEqual(selectEndpoints(listed, { names: ['default'], all: false }).map((e) => e.source), ['socket']);
+  });
+  it('DOCKER_HOST alone keeps the docker CLI\'s name, default', () => {
+    assert.deepEqual(names(env(home(), { DOCKER_HOST: 'tcp://127.0.0.1:23750' })), ['*default']);
+  });
+  it('a unix socket is reached through its own path even when DOCKER_HOST names a TCP engine', () => {
+    const previous = process.env.DOCKER_HOST;
+    process.env.DOCKER_HOST = 'tcp://127.0.0.1:23750';
+    try {
+      const docker = connect({ name: 'default', host: 'unix:///var/run/docker.sock', source: 'socket', current: false, aliases: [], tls: null, skipTLSVerify: false });
+      const modem = docker.modem as unknown as { socketPath?: string; host?: string; port?: string };
+      assert.deepEqual([modem.socketPath, modem.host, modem.port], ['/var/run/docker.sock', undefined, undefined]);
+    } finally {
+      if (previous === undefined) delete process.env.DOCKER_HOST;
+      else process.env.DOCKER_HOST = previous;
+    }
   });
 });
