@@ -1,33 +1,50 @@
-// `mountbench clean`: remove containers and volumes that runs left behind (a crash, a killed process), and what their
-// strategies left outside the engines.
-import { EXIT } from '../errors.js';
+// `mountbench clean`: remove what crashed runs left behind (a crash, a killed process) on the engines it can reach,
+// and what their strategies left outside the engines — never what a live run owns: each object names the process
+// and the machine of its run, and a run whose process still lives is left, and listed.
 import pc from 'picocolors';
-import { removeLabelled } from '../docker/cleanup.js';
+import { removeLeftovers } from '../docker/cleanup.js';
+import { EXIT, UsageError } from '../errors.js';
 import { defaultEnvironment, discoverEndpoints } from '../platforms/discover.js';
 import { probeEndpoints } from '../platforms/probe.js';
+import { selectEndpoints } from '../platforms/select.js';
 import { STRATEGIES } from '../strategies/registry.js';
 
-export async function cleanCommand(options: { context: string | null; run: string | null }): Promise<number> {
-  const probed = await probeEndpoints(discoverEndpoints(defaultEnvironment(options.context ?? undefined)));
+export interface CleanOptions {
+  context: string | null;
+  run: string | null;
+  /** Only these engines (names from `mountbench platforms`); null: every one found. */
+  platforms: string[] | null;
+  dryRun: boolean;
+}
+
+export async function cleanCommand(options: CleanOptions): Promise<number> {
+  if (options.run !== null && options.run.trim() === '') throw new UsageError('--run needs a run id (mountbench history lists them); without --run, clean removes every crashed run\'s leftovers');
+  const endpoints = discoverEndpoints(defaultEnvironment(options.context ?? undefined));
+  const wanted = options.platforms ? selectEndpoints(endpoints, { names: options.platforms, all: false }) : endpoints;
+  const probed = await probeEndpoints(wanted);
+  const verb = options.dryRun ? 'would remove' : 'removed';
   let reachable = 0;
+  let failures = 0;
   for (const p of probed) {
     if (!p.docker) continue;
     reachable += 1;
-    const removed = await removeLabelled(p.docker, options.run ?? undefined);
-    process.stdout.write(
-      `${p.endpoint.name}: removed ${removed.containers} container(s) and ${removed.volumes} volume(s)${
-        removed.containers + removed.volumes === 0 ? pc.dim(' (nothing left behind)') : ''
-      }\n`,
-    );
+    const { removed, kept, failed } = await removeLeftovers(p.docker, { runId: options.run, dryRun: options.dryRun });
+    const nothing = removed.containers + removed.volumes === 0;
+    process.stdout.write(`${p.endpoint.name}: ${verb} ${removed.containers} container(s) and ${removed.volumes} volume(s)${nothing ? pc.dim(' (nothing left behind)') : ''}\n`);
+    for (const k of kept) process.stdout.write(pc.dim(`  left run ${k.run}: ${k.why}\n`));
+    for (const f of failed) process.stderr.write(pc.red(`  could not remove ${f}\n`));
+    failures += failed.length;
   }
   // What strategies leave outside the engines (an engine's sessions in a daemon of its own), engine or not.
-  for (const strategy of Object.values(STRATEGIES)) {
-    const done = strategy.cleanLeftovers?.(options.run);
-    if (done) process.stdout.write(`${done}\n`);
+  if (!options.dryRun) {
+    for (const strategy of Object.values(STRATEGIES)) {
+      const done = strategy.cleanLeftovers?.(options.run);
+      if (done) process.stdout.write(`${done}\n`);
+    }
   }
   if (reachable === 0) {
     process.stderr.write('no Docker engine answers; nothing to clean\n');
     return EXIT.cannotRun;
   }
-  return EXIT.ok;
+  return failures > 0 ? EXIT.cellsFailed : EXIT.ok;
 }

@@ -1,10 +1,15 @@
 // Every container and volume a run creates carries these labels, so a run (or `mountbench clean`) can find and
-// remove exactly what mountbench made and nothing else.
+// remove exactly what mountbench made and nothing else — and tell a crashed run's leftovers from a live run's,
+// whose process and host the labels name.
 import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 
 export const RUN_LABEL = 'mountbench.run';
 export const ROLE_LABEL = 'mountbench.role';
 export const CELL_LABEL = 'mountbench.cell';
+/** The process that created the object, and the machine it runs on: a live run's objects are left alone. */
+export const PID_LABEL = 'mountbench.pid';
+export const HOST_LABEL = 'mountbench.host';
 
 export function newRunId(now = new Date()): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
@@ -17,5 +22,26 @@ export function objectName(...parts: string[]): string {
 }
 
 export function labels(runId: string, role: string, cellId?: string): Record<string, string> {
-  return { [RUN_LABEL]: runId, [ROLE_LABEL]: role, ...(cellId ? { [CELL_LABEL]: cellId } : {}) };
+  return { [RUN_LABEL]: runId, [ROLE_LABEL]: role, ...(cellId ? { [CELL_LABEL]: cellId } : {}), ...ownerLabels() };
+}
+
+export function ownerLabels(): Record<string, string> {
+  return { [PID_LABEL]: String(process.pid), [HOST_LABEL]: hostname() };
+}
+
+/** Whether the run that labelled an object still runs: 'live' while its process is alive on this machine;
+ * 'elsewhere' for another machine's run (an engine shared over TCP), which cannot be checked from here; 'gone'
+ * otherwise (also for objects of a mountbench older than these labels: every live run has them). */
+export function ownerState(objectLabels: Record<string, string> | undefined): 'live' | 'gone' | 'elsewhere' {
+  const pid = Number(objectLabels?.[PID_LABEL]);
+  const host = objectLabels?.[HOST_LABEL];
+  if (!Number.isInteger(pid) || pid <= 0 || !host) return 'gone';
+  if (host !== hostname()) return 'elsewhere';
+  try {
+    process.kill(pid, 0);
+    return 'live';
+  } catch (error) {
+    // EPERM: the process exists, under another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM' ? 'live' : 'gone';
+  }
 }

@@ -1,0 +1,60 @@
+// `mountbench clean` on the real engine: it removes what crashed runs left, never what a live run owns, says what it
+// would remove with --dry-run, and refuses an empty --run. Every object here belongs to runs of this test alone
+// (each clean is narrowed with --run), so runs of other processes on the same engine are never touched.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { hostname } from 'node:os';
+import { after, before, describe, it } from 'node:test';
+import type Docker from 'dockerode';
+import { HOST_LABEL, newRunId, PID_LABEL, RUN_LABEL } from '../../src/util/labels.js';
+import { runCli } from '../helpers/cli.js';
+import { leftovers, requireEngine } from '../helpers/engine.js';
+
+let docker: Docker;
+const runs = { live: newRunId(), crashed: newRunId(), older: newRunId() };
+
+/** A pid that was alive a moment ago and is not now: a crashed run's. */
+function deadPid(): number {
+  return Number(spawnSync('sh', ['-c', 'echo $$']).stdout.toString().trim());
+}
+
+before(async () => {
+  docker = await requireEngine();
+  const owner = { [HOST_LABEL]: hostname() };
+  await docker.createVolume({ Name: `mountbench-clean-test-${runs.live}`, Labels: { [RUN_LABEL]: runs.live, ...owner, [PID_LABEL]: String(process.pid) } });
+  await docker.createVolume({ Name: `mountbench-clean-test-${runs.crashed}`, Labels: { [RUN_LABEL]: runs.crashed, ...owner, [PID_LABEL]: String(deadPid()) } });
+  // A run of a mountbench from before the owner labels: nothing says it is alive.
+  await docker.createVolume({ Name: `mountbench-clean-test-${runs.older}`, Labels: { [RUN_LABEL]: runs.older } });
+});
+after(async () => {
+  for (const run of Object.values(runs)) await docker.getVolume(`mountbench-clean-test-${run}`).remove({ force: true }).catch(() => undefined);
+});
+
+describe('mountbench clean', () => {
+  it('leaves a live run\'s objects where they are, and says whose they are', async () => {
+    const { code, stdout } = await runCli(['clean', '--run', runs.live]);
+    assert.equal(code, 0);
+    assert.match(stdout, /removed 0 container\(s\) and 0 volume\(s\)/);
+    assert.match(stdout, new RegExp(`left run ${runs.live}: still running \\(process ${process.pid}\\)`));
+    assert.equal(await leftovers(docker, runs.live), 1);
+  });
+  it('with --dry-run says what it would remove and removes nothing', async () => {
+    const { code, stdout } = await runCli(['clean', '--run', runs.older, '--dry-run']);
+    assert.equal(code, 0);
+    assert.match(stdout, /would remove 0 container\(s\) and 1 volume\(s\)/);
+    assert.equal(await leftovers(docker, runs.older), 1);
+  });
+  it('removes what a crashed run left, and what a run without owner labels left', async () => {
+    for (const run of [runs.crashed, runs.older]) {
+      const { code, stdout } = await runCli(['clean', '--run', run]);
+      assert.equal(code, 0);
+      assert.match(stdout, /removed 0 container\(s\) and 1 volume\(s\)/);
+      assert.equal(await leftovers(docker, run), 0);
+    }
+  });
+  it('refuses an empty --run, which used to mean every run', async () => {
+    const { code, stderr } = await runCli(['clean', '--run', '']);
+    assert.equal(code, 64);
+    assert.match(stderr, /--run needs a run id/);
+  });
+});
