@@ -11,9 +11,8 @@ import { WORKLOAD_NAMES, workloadSummary, type WorkloadName } from '../workloads
 import { DEFAULT_SIZES } from '../workloads/generated.js';
 import { NPM_INSTALL_FIXTURES } from '../workloads/npm-install.js';
 import { PROJECT_CONFIG_FILE } from '../workloads/project-config.js';
+import { contextOption } from './options.js';
 import { byteSize, commanderParser, duration, nameList, percentage, positiveInteger, runCount, strategyList, workloadList } from './parsers.js';
-
-export const contextOption = () => new Option('--context <name>', 'use this docker context as the current platform (like docker --context)');
 
 const WORKLOAD_HELP = `
 Workloads (--workload; each is measured under every strategy):
