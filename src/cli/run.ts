@@ -120,6 +120,8 @@ export function addRunCommand(program: Command): void {
     .addOption(new Option('--order <order>', 'interleave cells round by round, or run each cell to the end').choices(['interleaved', 'sequential'] as const).default('interleaved' as const))
     .option('--no-history', `do not record the run in the local history (mountbench history; ${HISTORY_ENV} moves it)`)
     .addOption(new Option('--progress <mode>', 'live view on a terminal, plain lines otherwise').choices(['auto', 'tty', 'plain'] as const).default('auto' as const))
+    // Hidden, as hyperfine's: the whole CLI on a stand-in platform that runs nothing, for tests without an engine.
+    .addOption(new Option('--debug-mode').hideHelp())
     .addHelpText('after', WORKLOAD_HELP + STRATEGY_HELP)
     .action(async (opts, command) => {
       const strategyFlags = Object.fromEntries(STRATEGY_FLAGS.map(({ key }) => [key, command.getOptionValue(key)]));

@@ -31,6 +31,8 @@ export interface RunOptions {
   progress: 'auto' | 'tty' | 'plain';
   /** Record the run in the local history. */
   history: boolean;
+  /** The hidden --debug-mode: one stand-in platform that runs nothing (run/debug-mode.ts). */
+  debugMode?: boolean;
   /** The settings of the chosen strategies that have flags of their own, from those flags. */
   strategySettings: Partial<Record<ImplementedStrategy, unknown>>;
 }
@@ -62,6 +64,7 @@ export interface RunFlags {
   order: SampleOrder;
   progress: 'auto' | 'tty' | 'plain';
   history: boolean;
+  debugMode?: true;
   /** The values of the strategies' own flags, by key; absent where a caller builds the flags itself (advise
    * --verify): their defaults. */
   strategyFlags?: Readonly<Record<string, unknown>>;
@@ -131,5 +134,6 @@ export function resolveRunOptions(flags: RunFlags, givenOnCommandLine: (flag: st
     progress: flags.progress,
     history: flags.history,
     strategySettings,
+    debugMode: flags.debugMode ?? false,
   };
 }

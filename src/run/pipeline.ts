@@ -22,6 +22,7 @@ import { newRunId } from '../util/labels.js';
 import { createWorkload } from '../workloads/catalog.js';
 import { projectWorkload } from '../workloads/project.js';
 import type { Workload } from '../workloads/workload.js';
+import { debugTarget } from './debug-mode.js';
 import { runDocument } from './document.js';
 import type { RunOptions } from './options.js';
 
@@ -88,7 +89,7 @@ export async function runPipeline(options: RunOptions, argv: string[], hooks: Ru
     ? [projectWorkload(options.project, { online: options.online })]
     : options.workloads.map((name) => createWorkload(name, { fixture: options.fixture, online: options.online, workDir, ...options.sizes }));
 
-  const targets = await discover(options, hooks, { runId, workDir });
+  const targets = options.debugMode ? [debugTarget()] : await discover(options, hooks, { runId, workDir });
   const platforms = targets.map((t) => t.name);
 
   // plan

@@ -19,7 +19,7 @@ import { npmInstall } from '../../src/workloads/npm-install.js';
 import type { Workload } from '../../src/workloads/workload.js';
 import { startCli } from '../helpers/cli.js';
 import { currentEndpoint, leftovers, requireEngine } from '../helpers/engine.js';
-import { QUIET } from '../helpers/stand-in-engine.js';
+import { QUIET } from '../../src/bench/stand-in-engine.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'mountbench-it-'));
 let docker: Docker;

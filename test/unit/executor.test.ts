@@ -8,7 +8,7 @@ import { Executor, type ExecutionSettings } from '../../src/bench/executor.js';
 import { planRun } from '../../src/bench/plan.js';
 import type { ImplementedStrategy } from '../../src/model/strategies.js';
 import { SECONDS, wallTime, type Workload } from '../../src/workloads/workload.js';
-import { QUIET, StandInEngine, standInTarget, type Script } from '../helpers/stand-in-engine.js';
+import { QUIET, StandInEngine, standInTarget, type Script } from '../../src/bench/stand-in-engine.js';
 import { assertEvery } from '../helpers/assert-every.js';
 
 const settings: ExecutionSettings = { runId: 'r', workDir: '/nowhere', sampling: { kind: 'fixed', runs: 2 }, warmup: 1, image: null, order: 'interleaved', hostNpm: null };

@@ -7,7 +7,7 @@ import { Executor, type ExecutionSettings } from '../../src/bench/executor.js';
 import { networkErrorLine } from '../../src/bench/offline-failure.js';
 import { planRun } from '../../src/bench/plan.js';
 import { wallTime, type Workload } from '../../src/workloads/workload.js';
-import { QUIET, StandInEngine, standInTarget, type Script } from '../helpers/stand-in-engine.js';
+import { QUIET, StandInEngine, standInTarget, type Script } from '../../src/bench/stand-in-engine.js';
 
 const settings: ExecutionSettings = { runId: 'r', workDir: '/nowhere', sampling: { kind: 'fixed', runs: 2 }, warmup: 0, image: null, order: 'interleaved', hostNpm: null };
 

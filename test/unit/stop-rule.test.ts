@@ -7,7 +7,7 @@ import { planRun } from '../../src/bench/plan.js';
 import { stopAfterRound, worstPrecision } from '../../src/bench/stop-rule.js';
 import type { Cell } from '../../src/model/run-document.js';
 import { wallTime, type Workload } from '../../src/workloads/workload.js';
-import { QUIET, StandInEngine, standInTarget, type Script } from '../helpers/stand-in-engine.js';
+import { QUIET, StandInEngine, standInTarget, type Script } from '../../src/bench/stand-in-engine.js';
 
 const workload: Workload = {
   name: 'w', description: 'w', fixtureDir: '/nowhere', copyExclude: [], dependencyDirs: [], setup: null,

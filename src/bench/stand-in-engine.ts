@@ -1,16 +1,18 @@
-// A stand-in for one platform's engine, for unit tests of the executor's own rules (order, skipping, interrupts,
-// cell status). It runs nothing: each command is answered from a script, and every call is logged. What Docker
-// does is only ever asserted against a real engine (test/integration).
-import type { PlatformEngine } from '../../src/bench/engine.js';
-import type { ResolvedImage } from '../../src/docker/images.js';
-import type { PlatformTarget } from '../../src/bench/executor.js';
-import type { ProgressListener } from '../../src/bench/progress.js';
-import type { HarnessResult } from '../../src/bench/harness.js';
-import type { CommandRunner, StreamedResult } from '../../src/bench/runner.js';
-import { SandboxUnavailableError, type Sandbox, type SandboxRecord } from '../../src/bench/sandbox.js';
-import type { FileSharing } from '../../src/model/run-document.js';
-import type { ImplementedStrategy } from '../../src/model/strategies.js';
-import type { Workload } from '../../src/workloads/workload.js';
+// A stand-in for one platform's engine: it runs nothing, each command is answered from a script, and every call is
+// logged. Unit tests of the executor's own rules (order, skipping, interrupts, cell status) script it; `mountbench
+// run --debug-mode` (hidden, as hyperfine's --debug-mode and its MockExecutor) runs the whole CLI on it, so that
+// flags, exit codes, the run directory and signals are tested without an engine. What Docker does is only ever
+// asserted against a real engine (test/integration).
+import type { PlatformEngine } from './engine.js';
+import type { ResolvedImage } from '../docker/images.js';
+import type { PlatformTarget } from './executor.js';
+import type { ProgressListener } from './progress.js';
+import type { HarnessResult } from './harness.js';
+import type { CommandRunner, StreamedResult } from './runner.js';
+import { SandboxUnavailableError, type Sandbox, type SandboxRecord } from './sandbox.js';
+import type { FileSharing } from '../model/run-document.js';
+import type { ImplementedStrategy } from '../model/strategies.js';
+import type { Workload } from '../workloads/workload.js';
 
 /** How a step answers: its wall time and exit code, and the figures it printed. */
 export interface Answer {
@@ -41,6 +43,8 @@ export class StandInEngine implements PlatformEngine {
   readonly log: string[] = [];
   /** Set to make the next call of that name throw; `unavailable`: openSandbox says the strategy cannot run here. */
   failing: { useImage?: string; openSandbox?: string; unavailable?: string } = {};
+  /** How long each command takes to answer, so that a run can be interrupted in the middle of one. */
+  delayMs = 0;
   /** Sandboxes get a settle step when true. */
   settles = false;
   /** What sandboxes record besides their samples. */
@@ -82,9 +86,12 @@ export class StandInEngine implements PlatformEngine {
     const counts = new Map<string, number>();
     const log = this.log;
     const script = this.script;
+    const delayMs = this.delayMs;
     let aborted = false;
+    let wake: () => void = () => undefined;
     const runner: CommandRunner = {
       async run(command) {
+        if (delayMs > 0) await new Promise<void>((resolve) => ((wake = resolve), setTimeout(resolve, delayMs)));
         if (aborted) throw new Error('interrupted');
         if (command.startsWith('node --version')) return harness({ output: 'v20.0.0\n11.0.0\n' });
         const n = counts.get(command) ?? 0;
@@ -100,6 +107,7 @@ export class StandInEngine implements PlatformEngine {
       },
       abort() {
         aborted = true;
+        wake();
       },
     };
     return {
