@@ -17,8 +17,9 @@ import { durationText, overheadRatio, ratioText } from '../report/format.js';
 import { renderTerminal } from '../report/terminal.js';
 import type { RunDocument } from '../model/run-document.js';
 import { appendHistory, historyEntry, historyPath } from '../results/history.js';
-import { saveRunDirectory } from '../results/save.js';
 import { EXPORTERS } from '../report/exporters.js';
+import { writeRunDirectory } from '../report/write-run-directory.js';
+import { STRATEGY_SECTIONS } from '../strategies/report-sections.js';
 import { viewOf } from '../results/view.js';
 import { ListrProgress, PlainProgress, type ProgressPlan } from '../ui/progress.js';
 import { newRunId } from '../util/labels.js';
@@ -152,7 +153,7 @@ export async function runCommand(options: RunOptions, argv: string[]): Promise<R
   const failed = doc.cells.filter((c) => c.status === 'failed');
 
   // report: whatever happens here, the samples are written
-  const saved = await saveRunDirectory(runDir, doc);
+  const saved = await writeRunDirectory(runDir, doc, { sections: STRATEGY_SECTIONS });
   (options.tableStream ?? process.stdout).write(`\n${renderTerminal(viewOf([saved.doc]))}`);
   for (const problem of saved.problems) process.stderr.write(pc.red(`${problem}\n`));
   if (options.history && saved.problems.length === 0) {
