@@ -9,6 +9,7 @@ import { resolveRunOptions, type RunFlags, type RunOptions } from '../commands/r
 import type { Cell } from '../model/run-document.js';
 import { changeOf, type Change } from '../stats/change.js';
 import type { ImplementedStrategy } from '../model/strategies.js';
+import { HEADLINE_WORKLOAD } from '../workloads/catalog.js';
 import { DEFAULT_SIZES } from '../workloads/generated.js';
 
 export const VERIFY_STRATEGIES: ImplementedStrategy[] = [STRATEGY_ROLES.reference, STRATEGY_ROLES.sharedMount, STRATEGY_ROLES.hybridFix, STRATEGY_ROLES.allInVolume];
@@ -33,7 +34,7 @@ export function verifyOptions(request: VerifyRequest): RunOptions {
     precision: DEFAULT_PRECISION,
     maxRuns: DEFAULT_MAX_RUNS,
     warmup: 1,
-    workload: ['npm-install'],
+    workload: [HEADLINE_WORKLOAD],
     fixture: 'cra',
     files: DEFAULT_SIZES.files,
     fileSize: DEFAULT_SIZES.fileBytes,
