@@ -80,7 +80,7 @@ export interface RenderOptions {
   sections?: readonly ContributedSection[];
 }
 
-export const table = (columns: readonly Column[], rows: readonly Row[], only?: Format): Block => ({ kind: 'table', columns, groups: [{ head: [], rows }], only });
+export const table = (columns: readonly Column[], rows: readonly Row[]): Block => ({ kind: 'table', columns, groups: [{ head: [], rows }] });
 export const groupedTable = (columns: readonly Column[], groups: readonly RowGroup[]): Block => ({ kind: 'table', columns, groups });
 export const list = (items: readonly Text[], only?: Format): Block => ({ kind: 'list', items, only });
 export const paragraph = (text: Text, only?: Format): Block => ({ kind: 'paragraph', lines: [text], only });
@@ -90,8 +90,8 @@ export const heading = (text: Text, only?: Format): Block => ({ kind: 'heading',
 /** Columns from their heads, each with its kind: `columns(['Test', 'text'], ['Median', 'numeric'])`. */
 export const columns = (...specs: Array<[string, ColumnKind]>): Column[] => specs.map(([head, kind]) => ({ head, kind }));
 
-/** A row of plain cells. */
-export const row = (cells: readonly TableCell[], marks?: readonly RowMark[]): Row => ({ cells, marks });
+/** A row of cells, nothing marked. */
+export const row = (cells: readonly TableCell[]): Row => ({ cells });
 
 /** Whether a format shows a section or block. */
 export const shownIn = (format: Format, item: Only) => item.only === undefined || item.only === format;
