@@ -25,7 +25,7 @@ export const overviewSection: SectionSource = {
     const rows = groups.flatMap((group) =>
       group.platforms.map(({ platform, cells }) => {
         const worst = worstCell(cells);
-        const medians = strategies.map((s) => cells.find((c) => c.strategy === s)).map((cell) => medianText(cell, cell !== undefined && cell === worst));
+        const medians = strategies.map((s) => cells.find((c) => c.strategy === s)).map((cell) => medianText(cell, cell === worst));
         return row([testTitle(group), `${group.metric.unit} ${group.metric.lowerIsBetter ? '↓' : '↑'}`, platform.title, ...medians]);
       }),
     );
