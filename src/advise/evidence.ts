@@ -4,6 +4,8 @@ import { STRATEGY_ROLES } from '../model/strategies.js';
 import { readRunDocument } from '../results/store.js';
 import type { HistoryEntry } from '../results/history.js';
 import { publishedPlatforms, type PublishedRow } from '../results/published.js';
+import { hasHotReloadMeasure, HEADLINE_WORKLOAD, isHotReloadMeasure, readsSources } from '../workloads/catalog.js';
+import { PROJECT_WORKLOAD } from '../workloads/project.js';
 
 /** Where the history's figures come from: a run on this machine. */
 export interface RunSource {
@@ -31,7 +33,6 @@ export interface PublishedEffect {
 
 /** Twice native or worse through the bind mount: work on the sources is slow enough to act on. */
 export const SLOW_SOURCE_RATIO = 2;
-const SOURCE_WORKLOADS = ['git', 'traverse'];
 
 /** Runs on `platform`, newest first. */
 function runsOn(entries: readonly HistoryEntry[], platform: string): HistoryEntry[] {
@@ -51,11 +52,11 @@ function ratioOf(entry: HistoryEntry, platform: string, workload: string, measur
 export function installEffect(entries: readonly HistoryEntry[], platform: string, projectName: string): InstallEffect | null {
   const own = `project ${projectName}`;
   const effects = runsOn(entries, platform).flatMap((entry) =>
-    (entry.fixture === own ? ['project'] : ['npm-install']).flatMap((workload) => {
+    (entry.fixture === own ? [PROJECT_WORKLOAD] : [HEADLINE_WORKLOAD]).flatMap((workload) => {
       const bind = ratioOf(entry, platform, workload, 'time', STRATEGY_ROLES.sharedMount);
       const hybrid = ratioOf(entry, platform, workload, 'time', STRATEGY_ROLES.hybridFix);
       if (bind === null || hybrid === null || bind === 0) return [];
-      const test = workload === 'project' ? entry.fixture : `${workload}, fixture ${entry.fixture}`;
+      const test = workload === PROJECT_WORKLOAD ? entry.fixture : `${workload}, fixture ${entry.fixture}`;
       return [{ ...sourceOf(entry, platform, test), bindToNative: bind, hybridToNative: hybrid, hybridToBind: hybrid / bind }];
     }),
   );
@@ -65,7 +66,7 @@ export function installEffect(entries: readonly HistoryEntry[], platform: string
 /** The articles' npm installs, each platform's hybrid against its bind mount (ratios of published means). */
 export function publishedEffects(rows: readonly PublishedRow[]): PublishedEffect[] {
   return publishedPlatforms(rows)
-    .filter((p) => p.workload === 'npm-install')
+    .filter((p) => p.workload === HEADLINE_WORKLOAD)
     .flatMap((p) => {
       const bind = p.ratios.find((r) => r.strategy === STRATEGY_ROLES.sharedMount)?.value;
       const hybrid = p.ratios.find((r) => r.strategy === STRATEGY_ROLES.hybridFix)?.value;
@@ -80,10 +81,10 @@ export interface WatchMisses extends RunSource {
 
 /** The latest `watch` result through a bind mount on `platform` (read from its run.json); null when none is left. */
 export async function watchMisses(entries: readonly HistoryEntry[], platform: string): Promise<WatchMisses | null> {
-  for (const entry of runsOn(entries, platform).filter((e) => e.workloads.includes('watch'))) {
+  for (const entry of runsOn(entries, platform).filter((e) => e.workloads.some(hasHotReloadMeasure))) {
     const doc = await readRunDocument(entry.runFile).catch(() => null);
-    const cell = doc?.cells.find((c) => c.platform === platform && c.workload === 'watch' && c.measure === 'missed' && c.strategy === STRATEGY_ROLES.sharedMount);
-    if (cell?.summary) return { ...sourceOf(entry, platform, 'watch'), missed: cell.summary.median };
+    const cell = doc?.cells.find((c) => c.platform === platform && isHotReloadMeasure(c.workload, c.measure) && c.strategy === STRATEGY_ROLES.sharedMount);
+    if (cell?.summary) return { ...sourceOf(entry, platform, cell.workload), missed: cell.summary.median };
   }
   return null;
 }
@@ -100,14 +101,14 @@ export interface SourceWork extends RunSource {
 export function sourceWork(entries: readonly HistoryEntry[], platform: string): SourceWork | null {
   for (const entry of runsOn(entries, platform)) {
     const ratios = entry.ratios
-      .filter((r) => r.platform === platform && r.strategy === STRATEGY_ROLES.sharedMount && SOURCE_WORKLOADS.includes(r.workload) && r.ratio !== null)
+      .filter((r) => r.platform === platform && r.strategy === STRATEGY_ROLES.sharedMount && readsSources(r.workload) && r.ratio !== null)
       .map((r) => ({
         test: `${r.workload} ${r.measure}`,
         ratio: r.ratio!,
         synced: ratioOf(entry, platform, r.workload, r.measure, STRATEGY_ROLES.synced),
       }));
     const identity = entry.platforms.find((p) => p.name === platform)!;
-    const test = SOURCE_WORKLOADS.filter((w) => entry.workloads.includes(w)).join(', ');
+    const test = entry.workloads.filter(readsSources).join(', ');
     if (ratios.length > 0) return { ...sourceOf(entry, platform, test), kind: identity.kind, fileSharing: identity.fileSharing, ratios };
   }
   return null;

@@ -10,6 +10,7 @@ import type { RunOutcome } from '../run/pipeline.js';
 import type { Cell } from '../model/run-document.js';
 import { changeOf, type Change } from '../stats/change.js';
 import type { ImplementedStrategy } from '../model/strategies.js';
+import { HEADLINE_WORKLOAD } from '../workloads/catalog.js';
 import { DEFAULT_SIZES } from '../workloads/generated.js';
 
 export const VERIFY_STRATEGIES: ImplementedStrategy[] = [STRATEGY_ROLES.reference, STRATEGY_ROLES.sharedMount, STRATEGY_ROLES.hybridFix, STRATEGY_ROLES.allInVolume];
@@ -34,7 +35,7 @@ export function verifyOptions(request: VerifyRequest): RunOptions {
     precision: DEFAULT_PRECISION,
     maxRuns: DEFAULT_MAX_RUNS,
     warmup: 1,
-    workload: ['npm-install'],
+    workload: [HEADLINE_WORKLOAD],
     fixture: 'cra',
     files: DEFAULT_SIZES.files,
     fileSize: DEFAULT_SIZES.fileBytes,

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import pc from 'picocolors';
 import { UsageError } from '../errors.js';
 import { exporterFor, FORMATS } from '../report/exporters.js';
+import { STRATEGY_SECTIONS } from '../strategies/report-sections.js';
 import { readHistory } from '../results/history.js';
 import { readPublished } from '../results/published.js';
 import type { RunDocument } from '../model/run-document.js';
@@ -73,7 +74,7 @@ export async function compareCommand(options: CompareOptions): Promise<void> {
   const runs = [...byId.values()].sort((a, b) => a.startedAt.localeCompare(b.startedAt));
   const baseline = baselineFiles.length === 1 ? (await readRunDocument(baselineFiles[0])).id : undefined;
   const view = viewOf(runs, { published: options.published ? readPublished() : [], baseline });
-  const text = exporter.render(view);
+  const text = exporter.render(view, { sections: STRATEGY_SECTIONS });
   if (options.output) {
     await writeAtomically(options.output, text);
     process.stderr.write(`${pc.bold('wrote')} ${options.output} (${runs.length} run${runs.length > 1 ? 's' : ''}${options.published ? ' and the published figures' : ''})\n`);

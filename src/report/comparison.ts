@@ -4,6 +4,7 @@
 import type { ResultsView, ViewPlatform } from '../results/view.js';
 import { REFERENCE_STRATEGY, type StrategyName } from '../model/strategies.js';
 import { verdictWord } from '../stats/change.js';
+import { usesFixture } from '../workloads/catalog.js';
 import { coverageText, figure, ratioCellText, ratioText, STRATEGY_ORDER, testTitle } from './format.js';
 
 export interface ComparisonRow {
@@ -38,7 +39,7 @@ function machineOf(platform: ViewPlatform): string {
 }
 
 function fixtureOf(platform: ViewPlatform, workload: string): string {
-  return workload === 'npm-install' || workload === 'build' ? platform.run.settings.fixture : '';
+  return usesFixture(workload) ? platform.run.settings.fixture : '';
 }
 
 export function comparisonTables(view: ResultsView): ComparisonTable[] {

@@ -1,8 +1,10 @@
-// Every report format, rendered from a view of one or many run documents alone (reports never talk to Docker).
+// Every report format, rendered from a view of one or many run documents alone (reports never talk to Docker). The
+// formats made of sections (Markdown, HTML) take the sections contributed from outside report/ (the strategies').
 import type { ResultsView } from '../results/view.js';
 import { renderResultsCsv, renderSamplesCsv } from './csv.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
+import type { RenderOptions } from './section.js';
 import { renderSvg } from './svg.js';
 import { renderTerminal } from './terminal.js';
 
@@ -10,7 +12,7 @@ export interface Exporter {
   format: string;
   /** File name inside a run directory; null: shown, not written. */
   fileName: string | null;
-  render(view: ResultsView): string;
+  render(view: ResultsView, options?: RenderOptions): string;
 }
 
 export const EXPORTERS: readonly Exporter[] = [

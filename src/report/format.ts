@@ -2,6 +2,20 @@
 import type { Cell, Metric, RunDocument, Summary } from '../model/run-document.js';
 import { platformKey, platformOf, type ResultsView, type ViewCell, type ViewPlatform } from '../results/view.js';
 import { REFERENCE_STRATEGY, STRATEGY_CATALOG, STRATEGY_NAMES, type StrategyName } from '../model/strategies.js';
+import { usesFixture } from '../workloads/catalog.js';
+import { plainText, type Text } from './text.js';
+
+/** The workloads of the runs in view, each once, in run order. */
+export function workloadsIn(view: ResultsView): string[] {
+  return [...new Set(view.runs.flatMap((r) => r.settings.workloads))];
+}
+
+/** "mountbench: npm-install (cra fixture)": what was run, with the fixtures where a workload starts from one. */
+export function reportTitle(view: ResultsView): string {
+  const workloads = workloadsIn(view);
+  const fixtures = [...new Set(view.runs.map((r) => r.settings.fixture))];
+  return `mountbench: ${workloads.join(', ')}${workloads.some(usesFixture) ? ` (${fixtures.join(', ')} fixture)` : ''}`;
+}
 
 /** The names the seed article uses ("Test Type"). */
 export function strategyTitle(strategy: StrategyName): string {
@@ -85,19 +99,23 @@ export function coverageText(coverage: number, atLeast = false): string {
 }
 
 /** "40.63-46.60 (96.9%)": the median's interval and its exact coverage; "—" when there is none. */
-export function medianIntervalText(summary: Summary, dash = '-'): string {
+export function medianInterval(summary: Summary): Text {
   const i = summary.interval;
-  return i ? `${figure(i.low)}${dash}${figure(i.high)} (${coverageText(i.coverage)})` : '—';
+  return i ? [{ range: [figure(i.low), figure(i.high)] }, ` (${coverageText(i.coverage)})`] : '—';
 }
 
+export const medianIntervalText = (summary: Summary, dash = '-') => plainText(medianInterval(summary), dash);
+
 /** "2.14x (1.96-2.34, ≥96.8%)": the ratio to native with its interval; "1.00x" for native itself; "—" for none. */
-export function ratioCellText(cell: Cell, dash = '-'): string {
+export function ratioCell(cell: Cell): Text {
   const ratio = cell.ratioToNative;
   if (!ratio) return '—';
   if (cell.strategy === REFERENCE_STRATEGY) return ratioText(ratio.value);
   const i = ratio.interval;
-  return `${ratioText(ratio.value)} (${i ? `${i.low.toFixed(2)}${dash}${i.high.toFixed(2)}, ${coverageText(i.coverage, true)}` : '—'})`;
+  return i ? [`${ratioText(ratio.value)} (`, { range: [i.low.toFixed(2), i.high.toFixed(2)] }, `, ${coverageText(i.coverage, true)})`] : `${ratioText(ratio.value)} (—)`;
 }
+
+export const ratioCellText = (cell: Cell, dash = '-') => plainText(ratioCell(cell), dash);
 
 /** Whether a cell lacks an interval (its own or its ratio's) only for having too few samples: explained once. */
 export function lacksSamplesForInterval(cell: Cell): boolean {

@@ -6,6 +6,7 @@ import type { Ratio } from '../model/run-document.js';
 import type { ResultsView, ViewCell, ViewPlatform } from '../results/view.js';
 import { minSamplesForRatio } from '../stats/order-statistics.js';
 import { REFERENCE_STRATEGY, STRATEGY_CATALOG, STRATEGY_ROLES, type StrategyName } from '../model/strategies.js';
+import { isHotReloadMeasure } from '../workloads/catalog.js';
 import { lacksSamplesForInterval, STRATEGY_ORDER, strategyTitle, testTitle } from './format.js';
 
 export interface Verdict {
@@ -39,7 +40,7 @@ const subject = (s: StrategyName) => SUBJECT[s] ?? strategyTitle(s);
 const { sharedMount, hybridFix } = STRATEGY_ROLES;
 const VERDICT_ORDER: StrategyName[] = [sharedMount, hybridFix, ...STRATEGY_ORDER.filter((s) => s !== sharedMount && s !== hybridFix)];
 
-const isHotReload = (cell: ViewCell) => cell.workload === 'watch' && cell.measure === 'missed';
+const isHotReload = (cell: ViewCell) => isHotReloadMeasure(cell.workload, cell.measure);
 
 function judge(cell: ViewCell): Judged | null {
   const ratio = cell.ratioToNative;

@@ -1,12 +1,9 @@
-// Writing a run directory so that no run is ever lost: figures that are not finite numbers become null with a note,
+// Saving a run document so that no run is ever lost: figures that are not finite numbers become null with a note,
 // the document is checked against its own schema, and if it still fails, the raw document is kept beside a clear
-// error instead of nothing being written. Each report is written on its own; one that cannot render does not stop
-// the others.
+// error instead of nothing being written. (The reports beside it: report/write-run-directory.ts.)
 import { join } from 'node:path';
-import { EXPORTERS } from '../report/exporters.js';
 import { RunDocument } from '../model/run-document.js';
 import { writeAtomically } from './store.js';
-import { viewOf } from './view.js';
 
 export const RAW_RUN_FILE = 'run.raw.json';
 
@@ -15,6 +12,8 @@ export interface Saved {
   doc: RunDocument;
   /** What went wrong: empty when every file was written. */
   problems: string[];
+  /** What the reports render: the checked document, or else the measured one as it was (an Infinity prints). */
+  reported: RunDocument;
 }
 
 /** A deep copy with every NaN or ±Infinity replaced by null, and where each was. */
@@ -35,30 +34,19 @@ export function withFiniteNumbers<T>(value: T): { value: T; replaced: string[] }
   return { value: walk(value, '') as T, replaced };
 }
 
-export async function saveRunDirectory(runDir: string, measured: RunDocument): Promise<Saved> {
+/** Writes run.json into `runDir`, or run.raw.json beside a problem when the document fails its schema. */
+export async function saveRunDocument(runDir: string, measured: RunDocument): Promise<Saved> {
   const { value, replaced } = withFiniteNumbers(measured);
   const doc: RunDocument = { ...value, notes: [...value.notes, ...replaced.map((r) => `${r}, not a finite number; written as null`)] };
-  const problems: string[] = [];
   const checked = RunDocument.safeParse(doc);
   if (checked.success) {
     await writeAtomically(join(runDir, 'run.json'), `${JSON.stringify(checked.data, null, 2)}\n`);
-  } else {
-    await writeAtomically(join(runDir, RAW_RUN_FILE), `${JSON.stringify(doc, null, 2)}\n`);
-    const issues = checked.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
-    problems.push(
-      `mountbench: the run document failed its own schema check (${issues.join('; ')}); every sample is kept in ` +
-        `${join(runDir, RAW_RUN_FILE)}. This is a bug: please report it with that file.`,
-    );
+    return { doc, problems: [], reported: doc };
   }
-  // Reports render from the checked document, or else from the measured one as it was (an Infinity prints).
-  const view = viewOf([checked.success ? doc : measured]);
-  for (const exporter of EXPORTERS) {
-    if (!exporter.fileName || exporter.format === 'json') continue;
-    try {
-      await writeAtomically(join(runDir, exporter.fileName), exporter.render(view));
-    } catch (error) {
-      problems.push(`mountbench: could not write ${exporter.fileName}: ${(error as Error).message}. This is a bug: please report it.`);
-    }
-  }
-  return { doc, problems };
+  await writeAtomically(join(runDir, RAW_RUN_FILE), `${JSON.stringify(doc, null, 2)}\n`);
+  const issues = checked.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+  const problem =
+    `mountbench: the run document failed its own schema check (${issues.join('; ')}); every sample is kept in ` +
+    `${join(runDir, RAW_RUN_FILE)}. This is a bug: please report it with that file.`;
+  return { doc, problems: [problem], reported: measured };
 }

@@ -16,8 +16,9 @@ import { startHint } from '../platforms/kinds/catalog.js';
 import { probeEndpoints } from '../platforms/probe.js';
 import { selectEndpoints } from '../platforms/select.js';
 import { appendHistory, historyEntry, historyPath } from '../results/history.js';
-import { saveRunDirectory } from '../results/save.js';
+import { writeRunDirectory } from '../report/write-run-directory.js';
 import { STRATEGIES } from '../strategies/registry.js';
+import { STRATEGY_SECTIONS } from '../strategies/report-sections.js';
 import { newRunId } from '../util/labels.js';
 import { createWorkload } from '../workloads/catalog.js';
 import { projectWorkload } from '../workloads/project.js';
@@ -134,7 +135,7 @@ export async function runPipeline(options: RunOptions, argv: string[], hooks: Ru
   const doc = runDocument(options, execution, { id: runId, argv, startedAt, wallSeconds: secondsSince(started), host, workloads });
 
   // write: whatever happens here, the samples are kept
-  const saved = await saveRunDirectory(runDir, doc);
+  const saved = await writeRunDirectory(runDir, doc, { sections: STRATEGY_SECTIONS });
   if (options.history && saved.problems.length === 0) {
     // The history is a convenience: failing to record the run must not fail it.
     await appendHistory(historyPath(), historyEntry(saved.doc, join(runDir, 'run.json'))).catch((error: Error) =>

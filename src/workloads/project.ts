@@ -17,6 +17,9 @@ export interface ProjectOptions {
   reset: string | null;
 }
 
+/** The workload's name in run documents: the user's own command, in place of the catalog's. */
+export const PROJECT_WORKLOAD = 'project';
+
 /** A project that cannot be benchmarked as given: a usage error. */
 export class ProjectError extends UsageError {}
 
@@ -36,7 +39,7 @@ export function projectWorkload(options: ProjectOptions, { online }: Pick<Worklo
   const npmSettings = (cacheDir: string) =>
     `export npm_config_cache=${shellQuote(cacheDir)}${online ? '' : ' npm_config_offline=true'}; `;
   return {
-    name: 'project',
+    name: PROJECT_WORKLOAD,
     description: `\`${options.command}\` in a copy of ${basename(dir)}`,
     fixtureDir: dir,
     dependencyDirs: options.deps,

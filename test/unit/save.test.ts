@@ -5,7 +5,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { RAW_RUN_FILE, saveRunDirectory, withFiniteNumbers } from '../../src/results/save.js';
+import { writeRunDirectory } from '../../src/report/write-run-directory.js';
+import { RAW_RUN_FILE, withFiniteNumbers } from '../../src/results/save.js';
 import type { RunDocument } from '../../src/model/run-document.js';
 import { parseRunDocument } from '../../src/results/store.js';
 
@@ -24,7 +25,7 @@ describe('saving a run directory', () => {
     const doc = recording();
     doc.cells[1].summary!.cv = NaN;
     const dir = mkdtempSync(join(scratch, 'ok-'));
-    const saved = await saveRunDirectory(dir, doc);
+    const saved = await writeRunDirectory(dir, doc);
     assert.deepEqual(saved.problems, []);
     for (const file of ['run.json', 'results.md', 'results.csv', 'samples.csv', 'chart.svg']) assert.ok(existsSync(join(dir, file)), file);
     const written = parseRunDocument(JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')), 'run.json');
@@ -35,7 +36,7 @@ describe('saving a run directory', () => {
     const doc = recording();
     doc.cells[0].summary!.median = Infinity;
     const dir = mkdtempSync(join(scratch, 'raw-'));
-    const saved = await saveRunDirectory(dir, doc);
+    const saved = await writeRunDirectory(dir, doc);
     assert.deepEqual(saved.problems.length, 1, saved.problems.join('\n'));
     assert.match(saved.problems[0], /failed its own schema check \(cells\.0\.summary\.median: .*\); every sample is kept in .*run\.raw\.json/);
     assert.ok(!existsSync(join(dir, 'run.json')));

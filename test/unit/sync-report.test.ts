@@ -7,9 +7,11 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { renderHtml } from '../../src/report/html.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
-import { syncRows, syncSandboxLines } from '../../src/report/sync.js';
+import { plainText } from '../../src/report/text.js';
 import { parseRunDocument } from '../../src/results/store.js';
 import { viewOf } from '../../src/results/view.js';
+import { STRATEGY_SECTIONS } from '../../src/strategies/report-sections.js';
+import { syncRows, syncSandboxLines } from '../../src/strategies/sync/report-section.js';
 
 const recording = (name: string) => parseRunDocument(JSON.parse(readFileSync(new URL(`../recordings/runs/${name}`, import.meta.url), 'utf8')), name);
 const view = viewOf([recording('sync-medium-lab.json')]);
@@ -27,23 +29,26 @@ describe('the sync strategy in the reports', () => {
     assert.equal(checkout.settleMax, '3.28');
   });
   it('a line per sandbox: engine, how it finds changes, initial sync, CPU, correctness, restarts counted by reason', () => {
-    const [npm, traverse, git] = syncSandboxLines(view);
-    assert.match(npm, /^\*\*npm-install\*\* on Docker on Linux .*: unison 2\.52\.1, changes found by polling every 1 s/);
+    const [npm, traverse, git] = syncSandboxLines(view).map((line) => plainText(line));
+    assert.match(npm, /^npm-install on Docker on Linux .*: unison 2\.52\.1, changes found by polling every 1 s/);
     assert.match(npm, /initial sync 0\.211 s; engine CPU on the host 33\.62 s; correctness: all 9 checks passed/);
     assert.match(npm, /restarted 5x \(4x unison stopped \(exit 3\): Uncaught exception Sys_blocked_io; unison stopped \(exit 3\): Failed \[node_modules\/zod/);
     assert.doesNotMatch(traverse, /restarted/);
     assert.match(git, /restarted 1x \(unison stopped \(exit 3\): Uncaught exception Sys_blocked_io\)$/);
   });
-  it('results.md and report.html both carry the Sync section; runs without sync cells have none', () => {
-    const markdown = renderMarkdown(view);
+  it('results.md and report.html both carry the Sync section the strategy contributes; runs without sync cells have none', () => {
+    const sections = STRATEGY_SECTIONS;
+    const markdown = renderMarkdown(view, { sections });
     assert.match(markdown, /\n## Sync\n/);
     assert.match(markdown, /\| git checkout \| Docker on Linux [^|]+ \| 0\.279 s \| 0\.99x/);
-    const html = renderHtml(view);
+    assert.match(markdown, /- \*\*npm-install\*\* on Docker on Linux/);
+    assert.ok(markdown.indexOf('## Sync') > markdown.indexOf('## git checkout') && markdown.indexOf('## Sync') < markdown.indexOf('## Cost'), 'after the tests, before the cost');
+    const html = renderHtml(view, { sections });
     assert.match(html, /<section id="sync">/);
     assert.match(html, /<a href="#sync">Sync<\/a>/);
     assert.match(html, /<strong>npm-install<\/strong> on Docker on Linux/);
     const without = viewOf([recording('small-docker-linux.json')]);
-    assert.doesNotMatch(renderMarkdown(without), /## Sync/);
-    assert.doesNotMatch(renderHtml(without), /id="sync"/);
+    assert.doesNotMatch(renderMarkdown(without, { sections }), /## Sync/);
+    assert.doesNotMatch(renderHtml(without, { sections }), /id="sync"/);
   });
 });

@@ -1,13 +1,16 @@
-// What the sync strategy did besides its samples, for the reports: per cell its median next to native, the volume
-// and the bind mount (what it saves), and how long each step's settle took (what it costs); per sandbox its engine,
-// initial sync, engine CPU and correctness check. Read from the run documents only.
-import type { Cell } from '../model/run-document.js';
-import type { ResultsView, ViewCell, ViewPlatform } from '../results/view.js';
-import { STRATEGY_ROLES } from '../model/strategies.js';
-import { median } from '../stats/descriptive.js';
-import { ratioInterval } from '../stats/order-statistics.js';
-import { measuredValues } from '../stats/summarise-cells.js';
-import { coverageText, figure, ratioCellText, ratioText, testTitle } from './format.js';
+// The sync strategy's section of the reports, contributed to them (report/ knows nothing of strategies): per cell
+// its median next to native, the volume and the bind mount (what it saves), and how long each step's settle took
+// (what it costs); per sandbox its engine, initial sync, engine CPU and correctness check. Read from the run
+// documents only; placed right after the per-test tables.
+import type { Cell } from '../../model/run-document.js';
+import type { ResultsView, ViewCell, ViewPlatform } from '../../results/view.js';
+import { STRATEGY_ROLES } from '../../model/strategies.js';
+import { coverageText, figure, ratioCellText, ratioText, testTitle } from '../../report/format.js';
+import { columns, list, row, table, type ContributedSection } from '../../report/section.js';
+import type { Text } from '../../report/text.js';
+import { median } from '../../stats/descriptive.js';
+import { ratioInterval } from '../../stats/order-statistics.js';
+import { measuredValues } from '../../stats/summarise-cells.js';
 
 export interface SyncRow {
   test: string;
@@ -54,9 +57,9 @@ export function syncRows(view: ResultsView): SyncRow[] {
 }
 
 /** One line per sync sandbox (platform and workload): its engine, set-up, CPU and correctness. */
-export function syncSandboxLines(view: ResultsView): string[] {
+export function syncSandboxLines(view: ResultsView): Text[] {
   const seen = new Set<string>();
-  const lines: string[] = [];
+  const lines: Text[] = [];
   for (const cell of view.cells.filter(isSync)) {
     const key = `${cell.platformKey}\u0000${cell.workload}`;
     if (seen.has(key) || !cell.sync) continue;
@@ -65,19 +68,20 @@ export function syncSandboxLines(view: ResultsView): string[] {
     const platform: ViewPlatform | undefined = view.platforms.find((p) => p.key === cell.platformKey);
     const checks = sync.correctness?.checks ?? [];
     const failed = checks.filter((c) => !c.passed);
-    const correctness = !sync.correctness
+    const correctness: Text = !sync.correctness
       ? 'no correctness check'
       : failed.length === 0
         ? `correctness: all ${checks.length} checks passed`
-        : `correctness: **${failed.length} of ${checks.length} checks failed**: ${failed.map((c) => `${c.name} (${c.detail})`).join('; ')}`;
-    lines.push(
-      `**${cell.workload}** on ${platform?.title ?? cell.platform}: ${sync.title}, ${sync.how}` +
+        : ['correctness: ', { strong: `${failed.length} of ${checks.length} checks failed` }, `: ${failed.map((c) => `${c.name} (${c.detail})`).join('; ')}`];
+    lines.push([
+      { strong: cell.workload },
+      ` on ${platform?.title ?? cell.platform}: ${sync.title}, ${sync.how}` +
         (sync.ignored.length > 0 ? `; leaving out ${sync.ignored.join(', ')}` : '') +
         `; initial sync ${sync.initialSyncSeconds === null ? '—' : `${figure(sync.initialSyncSeconds)} s`}` +
-        `; engine CPU on the host ${sync.engineCpuSeconds === null ? 'not measured' : `${figure(sync.engineCpuSeconds)} s`}` +
-        `; ${correctness}` +
-        ((sync.incidents ?? []).length > 0 ? `; restarted ${sync.incidents!.length}x (${incidentsText(sync.incidents!)})` : ''),
-    );
+        `; engine CPU on the host ${sync.engineCpuSeconds === null ? 'not measured' : `${figure(sync.engineCpuSeconds)} s`}; `,
+      ...(typeof correctness === 'string' ? [correctness] : correctness),
+      (sync.incidents ?? []).length > 0 ? `; restarted ${sync.incidents!.length}x (${incidentsText(sync.incidents!)})` : '',
+    ]);
   }
   return lines;
 }
@@ -88,3 +92,30 @@ function incidentsText(incidents: readonly string[]): string {
   for (const why of incidents) counts.set(why, (counts.get(why) ?? 0) + 1);
   return [...counts].map(([why, n]) => (n > 1 ? `${n}x ${why}` : why)).join('; ');
 }
+
+const COLUMNS = columns(['Test', 'text'], ['Platform', 'text'], ...['Median', 'vs native', 'vs volume', 'vs bind mount', 'Settle median (s)', 'Settle max (s)']
+  .map((head): [string, 'numeric'] => [head, 'numeric']));
+
+/** What the sync strategy saved against the volume and the bind mount, and what it cost: settles, set-up, checks. */
+export const syncReportSection: ContributedSection = {
+  id: 'sync',
+  after: 'tests',
+  build: (view) => {
+    const rows = syncRows(view);
+    if (rows.length === 0) return [];
+    return [
+      {
+        id: 'sync',
+        title: 'Sync',
+        intro:
+          'Each sync cell next to native, the volume and the bind mount of its platform (ratios of medians, with their ' +
+          'interval where the samples allow one), and the untimed wait after its step until the host copy and the volume ' +
+          'agreed again (settle: the engine\'s next cycles, then both trees compared by type, size, permissions and content hash).',
+        blocks: [
+          table(COLUMNS, rows.map((r) => row([r.test, r.platform, r.median, r.vsNative, r.vsVolume, r.vsBind, r.settleMedian, r.settleMax]))),
+          list(syncSandboxLines(view)),
+        ],
+      },
+    ];
+  },
+};
