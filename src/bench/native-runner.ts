@@ -4,6 +4,22 @@ import { readFile } from 'node:fs/promises';
 import { harnessArgs, OUTPUT_TAIL_CHARS, parseHarnessOutput, readPrintedValues, type HarnessResult } from './harness.js';
 import { lineSplitter, type CommandRunner, type StreamedResult } from './runner.js';
 
+/** The process groups of native samples running now, in every runner: ended when mountbench exits by any road (a
+ * second Ctrl-C exits at once), as each is detached from mountbench's own group and would live on as an orphan. */
+const liveGroups = new Set<number>();
+
+function endGroup(pid: number): void {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+function endLiveGroups(): void {
+  for (const pid of liveGroups) endGroup(pid);
+}
+
 export class NativeRunner implements CommandRunner {
   private readonly running = new Set<number>();
   private aborted = false;
@@ -32,7 +48,11 @@ export class NativeRunner implements CommandRunner {
       // detached: its own process group, so an interrupt can stop npm and everything it started.
       const child = spawn(file, args, { cwd: this.projectDir, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
       const pid = child.pid;
-      if (pid) this.running.add(pid);
+      if (pid) {
+        this.running.add(pid);
+        if (liveGroups.size === 0) process.on('exit', endLiveGroups);
+        liveGroups.add(pid);
+      }
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (chunk: Buffer) => {
@@ -42,7 +62,11 @@ export class NativeRunner implements CommandRunner {
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       child.on('error', reject);
       child.on('close', (code) => {
-        if (pid) this.running.delete(pid);
+        if (pid) {
+          this.running.delete(pid);
+          liveGroups.delete(pid);
+          if (liveGroups.size === 0) process.off('exit', endLiveGroups);
+        }
         if (this.aborted) return reject(new Error('interrupted'));
         resolve({ stdout, stderr, exitCode: code ?? 128 });
       });
@@ -55,12 +79,6 @@ export class NativeRunner implements CommandRunner {
 
   abort(): void {
     this.aborted = true;
-    for (const pid of this.running) {
-      try {
-        process.kill(-pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
+    for (const pid of this.running) endGroup(pid);
   }
 }

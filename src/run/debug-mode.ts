@@ -5,15 +5,18 @@
 //   MOUNTBENCH_DEBUG_FAIL      a strategy whose commands exit 3
 import type { PlatformTarget } from '../bench/executor.js';
 import { StandInEngine, standInTarget } from '../bench/stand-in-engine.js';
-import type { ImplementedStrategy } from '../model/strategies.js';
+import { strategyInfo, type ImplementedStrategy } from '../model/strategies.js';
 
-/** Made-up seconds per strategy: the shape of a Mac (the bind mount twice as slow), varied a little per sample. */
-const SECONDS: Record<ImplementedStrategy, number> = { native: 1, container: 1.05, hybrid: 1.1, bind: 2, volume: 1.02, sync: 1.2 };
+/** Made-up seconds per strategy: the shape of a Mac, where the file sharing doubles the time. */
+function seconds(strategy: ImplementedStrategy): number {
+  const info = strategyInfo(strategy);
+  return info.onHost ? 1 : info.throughFileSharing ? 2 : 1.05;
+}
 
 export function debugTarget(env: NodeJS.ProcessEnv = process.env): PlatformTarget {
   const failing = env.MOUNTBENCH_DEBUG_FAIL;
   const engine = new StandInEngine((strategy, _command, n) =>
-    strategy === failing ? { exitCode: 3, output: `the ${strategy} command failed (MOUNTBENCH_DEBUG_FAIL)` } : { wallSeconds: SECONDS[strategy] * (1 + 0.01 * ((n * 7) % 5)) },
+    strategy === failing ? { exitCode: 3, output: `the ${strategy} command failed (MOUNTBENCH_DEBUG_FAIL)` } : { wallSeconds: seconds(strategy) * (1 + 0.01 * ((n * 7) % 5)) },
   );
   engine.delayMs = Number(env.MOUNTBENCH_DEBUG_DELAY_MS ?? 0) || 0;
   return standInTarget('stand-in', engine);
