@@ -9,7 +9,7 @@ import { strategyInfo, type ImplementedStrategy } from '../model/strategies.js';
 import { objectName } from '../util/labels.js';
 import type { Workload } from '../workloads/workload.js';
 import { CacheDropper } from './cache-drop.js';
-import { removeLabelled } from '../docker/cleanup.js';
+import { countLabelled, removeLabelled } from '../docker/cleanup.js';
 import type { PlatformEngine } from './engine.js';
 import { resolveImage, saveImage, type ResolvedImage } from '../docker/images.js';
 import { primePlatform } from './prime.js';
@@ -97,8 +97,13 @@ export class DockerEngine implements PlatformEngine {
     void removeLabelled(this.docker, this.settings.runId);
   }
 
-  async cleanUp(): Promise<void> {
+  async cleanUp(): Promise<string[]> {
     await this.dropper?.dispose();
-    await removeLabelled(this.docker, this.settings.runId);
+    const { failed } = await removeLabelled(this.docker, this.settings.runId);
+    // Counted again: what the engine says is left is what is left, whatever the removals answered.
+    const left = await countLabelled(this.docker, this.settings.runId).catch((error: Error) => ({ error: error.message }));
+    if ('error' in left) return [`${this.name}: could not check that everything was removed: ${left.error}`, ...failed.map((f) => `${this.name}: ${f}`)];
+    if (left.containers + left.volumes === 0) return [];
+    return [`${this.name}: ${left.containers} container(s) and ${left.volumes} volume(s) labelled mountbench.run=${this.settings.runId} could not be removed (mountbench clean --run ${this.settings.runId} tries again)${failed.length ? `: ${failed.join('; ')}` : ''}`];
   }
 }

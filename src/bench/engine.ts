@@ -23,6 +23,7 @@ export interface PlatformEngine {
   dropCaches(strategy: ImplementedStrategy): Promise<string | null>;
   /** Ctrl-C: end whatever runs on the platform now. */
   interrupt(): void;
-  /** Remove everything the run created on the platform; also after a failure or an interrupt. */
-  cleanUp(): Promise<void>;
+  /** Remove everything the run created on the platform; also after a failure or an interrupt. Then count again:
+   * returns what is still there and why (empty when everything went). */
+  cleanUp(): Promise<string[]>;
 }

@@ -45,6 +45,8 @@ export interface Execution {
   /** Per platform and workload: which rule ended its sampling. */
   stopping: Stopping[];
   interrupted: boolean;
+  /** What the reader should know about the run as a whole: what its clean-up could not remove. */
+  notes: string[];
 }
 
 /** The host's cache for a workload: its directory, or why there is none. */
@@ -90,7 +92,7 @@ export class Executor {
   }
 
   async execute(targets: readonly PlatformTarget[], plan: readonly PlannedPlatform[]): Promise<Execution> {
-    const execution: Execution = { platforms: [], cells: [], priming: [], stopping: [], interrupted: false };
+    const execution: Execution = { platforms: [], cells: [], priming: [], stopping: [], interrupted: false, notes: [] };
     const workloads = [...new Set(plan.flatMap((p) => p.workloads.map((w) => w.workload)))];
     const hostCaches = await this.prepareHost(workloads, execution.priming);
 
@@ -177,7 +179,7 @@ export class Executor {
       }
     } finally {
       this.listener.phase(name, 'cleaning up');
-      await engine.cleanUp().catch(() => undefined);
+      execution.notes.push(...(await engine.cleanUp().catch((error: Error) => [`${name}: the clean-up failed: ${error.message}`])));
       this.engines.delete(engine);
     }
     if (this.interrupted) {

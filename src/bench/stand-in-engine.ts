@@ -130,8 +130,12 @@ export class StandInEngine implements PlatformEngine {
     this.log.push('interrupt');
   }
 
-  async cleanUp(): Promise<void> {
+  /** What cleanUp says it could not remove. */
+  leftBehind: string[] = [];
+
+  async cleanUp(): Promise<string[]> {
     this.log.push('cleanUp');
+    return this.leftBehind;
   }
 }
 

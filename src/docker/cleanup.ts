@@ -8,20 +8,31 @@ export interface Removed {
   volumes: number;
 }
 
+/** What a removal did, and what it could not do, each with the engine's reason. */
+export interface Removal extends Removed {
+  failed: string[];
+}
+
+function reasonOf(error: Error): string {
+  return error.message.replace(/^\(HTTP code \d+\) [a-z ]+- /, '');
+}
+
 /** The label filter of one run, or (runId undefined) of every mountbench run. */
 function runFilter(runId?: string): string {
   return JSON.stringify({ label: [runId ? `${RUN_LABEL}=${runId}` : RUN_LABEL] });
 }
 
-/** runId undefined: everything any mountbench run left on this engine. */
-export async function removeLabelled(docker: Docker, runId?: string): Promise<Removed> {
+/** Remove one run's objects (a run's own clean-up: they are its own, live or not). Nothing is swallowed: what could
+ * not be listed or removed is said, with the engine's reason. */
+export async function removeLabelled(docker: Docker, runId: string): Promise<Removal> {
   const filters = runFilter(runId);
-  const containers = await docker.listContainers({ all: true, filters }).catch(() => []);
-  await Promise.all(containers.map((c) => docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined)));
+  const failed: string[] = [];
+  const containers = await docker.listContainers({ all: true, filters }).catch((error: Error) => (failed.push(`listing containers: ${reasonOf(error)}`), []));
+  await Promise.all(containers.map((c) => docker.getContainer(c.Id).remove({ force: true }).catch((error: Error) => failed.push(`container ${c.Names?.[0]?.replace(/^\//, '') ?? c.Id}: ${reasonOf(error)}`))));
   // Volumes can only go once no container uses them.
-  const { Volumes } = await docker.listVolumes({ filters }).catch(() => ({ Volumes: [] as Docker.VolumeInspectInfo[] }));
-  await Promise.all((Volumes ?? []).map((v) => docker.getVolume(v.Name).remove({ force: true }).catch(() => undefined)));
-  return { containers: containers.length, volumes: (Volumes ?? []).length };
+  const { Volumes } = await docker.listVolumes({ filters }).catch((error: Error) => (failed.push(`listing volumes: ${reasonOf(error)}`), { Volumes: [] as Docker.VolumeInspectInfo[] }));
+  await Promise.all((Volumes ?? []).map((v) => docker.getVolume(v.Name).remove({ force: true }).catch((error: Error) => failed.push(`volume ${v.Name}: ${reasonOf(error)}`))));
+  return { containers: containers.length, volumes: (Volumes ?? []).length, failed };
 }
 
 export async function countLabelled(docker: Docker, runId?: string): Promise<Removed> {
@@ -65,7 +76,7 @@ export async function removeLeftovers(docker: Docker, options: { runId: string |
   const doomedVolumes = (Volumes ?? []).filter(leftOver);
   const failed: string[] = [];
   const attempt = async (what: string, remove: () => Promise<unknown>) => {
-    await remove().catch((error: Error) => failed.push(`${what}: ${error.message.replace(/^\(HTTP code \d+\) [a-z ]+- /, '')}`));
+    await remove().catch((error: Error) => failed.push(`${what}: ${reasonOf(error)}`));
   };
   if (!options.dryRun) {
     await Promise.all(doomedContainers.map((c) => attempt(`container ${c.Names?.[0]?.replace(/^\//, '') ?? c.Id}`, () => docker.getContainer(c.Id).remove({ force: true }))));

@@ -247,7 +247,7 @@ export const RunDocument = z.object({
   priming: z.array(Priming),
   stopping: z.array(Stopping).default([]).describe('per platform and workload: which rule ended its sampling'),
   cells: z.array(Cell),
-  notes: z.array(z.string()).default([]).describe('what went wrong while writing the run, e.g. a figure that was not a finite number'),
+  notes: z.array(z.string()).default([]).describe('what the reader should know about the run as a whole: what its clean-up could not remove, what went wrong while writing it (e.g. a figure that was not a finite number)'),
   timing: z.object({
     wallSeconds: z.number().describe('the whole run, start to finish'),
     sampledSeconds: z.number().describe('sum of all timed steps, warm-ups included, each step once however many measures read it'),

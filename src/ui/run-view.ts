@@ -52,6 +52,7 @@ export function showOutcome(outcome: RunOutcome, table: NodeJS.WritableStream = 
   const { doc, runDir } = outcome;
   table.write(`\n${renderTerminal(viewOf([doc]))}`);
   for (const problem of outcome.problems) stderr.write(pc.red(`${problem}\n`));
+  for (const note of outcome.execution.notes) stderr.write(pc.yellow(`${note}\n`));
   const overhead = overheadRatio(doc);
   stderr.write(
     `\n${pc.bold('wrote')} ${runDir}/{${EXPORTERS.flatMap((e) => (e.fileName ? [e.fileName] : [])).join(',')}}` +

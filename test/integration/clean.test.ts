@@ -6,7 +6,10 @@ import { spawnSync } from 'node:child_process';
 import { hostname } from 'node:os';
 import { after, before, describe, it } from 'node:test';
 import type Docker from 'dockerode';
-import { HOST_LABEL, newRunId, PID_LABEL, RUN_LABEL } from '../../src/util/labels.js';
+import { DockerEngine } from '../../src/bench/docker-engine.js';
+import { OFFLINE_IMAGE } from '../../src/docker/images.js';
+import { STRATEGIES } from '../../src/strategies/registry.js';
+import { HOST_LABEL, labels, newRunId, PID_LABEL, RUN_LABEL } from '../../src/util/labels.js';
 import { runCli } from '../helpers/cli.js';
 import { leftovers, requireEngine } from '../helpers/engine.js';
 
@@ -56,5 +59,26 @@ describe('mountbench clean', () => {
     const { code, stderr } = await runCli(['clean', '--run', '']);
     assert.equal(code, 64);
     assert.match(stderr, /--run needs a run id/);
+  });
+});
+
+describe('a run\'s own clean-up', () => {
+  it('counts again what is left, and says what could not be removed and why', async () => {
+    const runId = newRunId();
+    const volume = `mountbench-clean-test-in-use-${runId}`;
+    await docker.createVolume({ Name: volume, Labels: labels(runId, 'cell') });
+    // A container of someone else's (unlabelled) holds the volume: the engine refuses to remove it.
+    const holder = await docker.createContainer({ Image: OFFLINE_IMAGE, Cmd: ['true'], HostConfig: { Mounts: [{ Type: 'volume', Source: volume, Target: '/held' }] } });
+    try {
+      const identity = { name: 'default', kind: 'docker-linux', endpoint: 'unix:///var/run/docker.sock', engine: { product: 'x', version: '1', apiVersion: null, os: 'Linux', kernel: 'k', arch: 'x86_64', cpus: 1, memoryBytes: 1, storageDriver: null } };
+      const engine = new DockerEngine(docker, identity, { runId, workDir: '/nonexistent', online: false, strategies: STRATEGIES });
+      const left = await engine.cleanUp();
+      assert.equal(left.length, 1, left.join('\n'));
+      assert.match(left[0], new RegExp(`default: 0 container\\(s\\) and 1 volume\\(s\\) labelled mountbench.run=${runId} could not be removed`));
+      assert.match(left[0], /in use/);
+    } finally {
+      await holder.remove({ force: true });
+      await docker.getVolume(volume).remove({ force: true });
+    }
   });
 });

@@ -160,6 +160,12 @@ describe('interrupts and settling', () => {
     assert.deepEqual(sampling, [...round, ...round]);
     assert.deepEqual(execution.cells[0].samples.map((s) => s.settleSeconds), [0.5, 0.5]);
   });
+  it('what a platform\'s clean-up could not remove becomes a note of the run', async () => {
+    const engine = new StandInEngine();
+    engine.leftBehind = ['stand-in: 1 container(s) and 0 volume(s) labelled mountbench.run=r could not be removed'];
+    const { execution } = await execute(engine, ['volume'], [workload('w')], { warmup: 0, sampling: { kind: 'fixed', runs: 1 } });
+    assert.deepEqual(execution.notes, engine.leftBehind);
+  });
   it('what a sandbox records besides its samples goes to each of its cells, its notes once each', async () => {
     const engine = new StandInEngine();
     const sync = { engine: 'unison', title: 'unison 2.52.1', how: 'polling', ignored: [], initialSyncSeconds: 1, engineCpuSeconds: 2, correctness: null };
