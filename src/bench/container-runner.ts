@@ -6,6 +6,8 @@ import { lineSplitter, type CommandRunner, type StreamedResult } from './runner.
 
 export class ContainerRunner implements CommandRunner {
   private aborted = false;
+  /** Ends a command in flight at once, even on an engine that stopped answering. */
+  private readonly stopping = new AbortController();
 
   constructor(
     private readonly docker: Docker,
@@ -15,7 +17,7 @@ export class ContainerRunner implements CommandRunner {
 
   async run(command: string): Promise<HarnessResult> {
     if (this.aborted) throw new Error('interrupted');
-    const { stdout, stderr } = await execCollect(this.docker, this.container, ['node', ...harnessArgs(command, true)], this.projectDir);
+    const { stdout, stderr } = await execCollect(this.docker, this.container, ['node', ...harnessArgs(command, true)], this.projectDir, undefined, this.stopping.signal);
     if (this.aborted) throw new Error('interrupted');
     try {
       return parseHarnessOutput(stdout);
@@ -27,7 +29,7 @@ export class ContainerRunner implements CommandRunner {
   async stream(command: string, onLine: (line: string) => void): Promise<StreamedResult> {
     if (this.aborted) throw new Error('interrupted');
     const lines = lineSplitter(onLine);
-    const { stdout, stderr, exitCode } = await execCollect(this.docker, this.container, ['sh', '-c', command], this.projectDir, (c) => lines.push(c));
+    const { stdout, stderr, exitCode } = await execCollect(this.docker, this.container, ['sh', '-c', command], this.projectDir, (c) => lines.push(c), this.stopping.signal);
     lines.end();
     if (this.aborted) throw new Error('interrupted');
     return { exitCode, outputTail: (stdout + stderr).slice(-OUTPUT_TAIL_CHARS), values: readPrintedValues(stdout) };
@@ -38,7 +40,8 @@ export class ContainerRunner implements CommandRunner {
   }
 
   abort(): void {
-    // The executor removes the container, which ends the exec and its stream.
+    // The executor also removes the container, which ends the command itself.
     this.aborted = true;
+    this.stopping.abort();
   }
 }

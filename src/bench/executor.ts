@@ -5,6 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Cell, PlatformIdentity, PlatformRecord, Priming, Stopping } from '../model/run-document.js';
 import { strategyInfo } from '../model/strategies.js';
+import { EngineNotAnsweringError } from '../docker/deadlines.js';
 import { lastLine } from '../util/text.js';
 import { measureOf, type Workload } from '../workloads/workload.js';
 import { CostMeter } from './cost.js';
@@ -174,8 +175,14 @@ export class Executor {
       }
     } catch (error) {
       if (!this.interrupted) {
-        record.error = (error as Error).message;
-        for (const c of cells) if (c.status === 'ok' && c.samples.length === 0) Object.assign(c, { status: 'skipped', reason: record.error });
+        const frozen = error instanceof EngineNotAnsweringError;
+        record.error = frozen ? `the engine stopped answering (${(error as Error).message}); the rest of this platform was skipped` : (error as Error).message;
+        const finished = new Set(execution.stopping.filter((s) => s.platform === name).map((s) => s.workload));
+        for (const c of cells) {
+          if (c.status !== 'ok' || finished.has(c.workload)) continue;
+          if (c.samples.length === 0) Object.assign(c, { status: 'skipped', reason: record.error });
+          else if (frozen) Object.assign(c, { status: 'interrupted', reason: record.error });
+        }
       }
     } finally {
       this.listener.phase(name, 'cleaning up');

@@ -2,6 +2,7 @@
 // watch step writes files next to its watcher); every measure's cell gets its figure from the step it reads.
 // A failing step, the reset included, fails the sample and so every cell of the sandbox: they stop sampling, the
 // run goes on.
+import { EngineNotAnsweringError } from '../docker/deadlines.js';
 import type { Cell, Sample, SampleCost } from '../model/run-document.js';
 import type { ImplementedStrategy } from '../model/strategies.js';
 import { measureOf, type StepReading, type Workload } from '../workloads/workload.js';
@@ -118,6 +119,8 @@ export async function takeSample(l: LiveSandbox, index: number, ctx: SampleConte
   } catch (error) {
     if (ctx.interrupted()) return;
     record(l, index, warmup, startedAt, readings, error as Error, ctx.listener);
+    // An engine that stopped answering ends its platform, not just this sample.
+    if (error instanceof EngineNotAnsweringError) throw error;
   }
 }
 

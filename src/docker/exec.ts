@@ -2,16 +2,18 @@
 import { PassThrough } from 'node:stream';
 import type Docker from 'dockerode';
 
-/** Run `cmd` in `container` and wait for it: its stdout, stderr and exit code (-1 when the engine gives none). */
+/** Run `cmd` in `container` and wait for it: its stdout, stderr and exit code (-1 when the engine gives none).
+ * `signal` ends the wait at once (Ctrl-C), even when the engine has stopped answering. */
 export async function execCollect(
   docker: Docker,
   container: Docker.Container,
   cmd: string[],
   workingDir?: string,
   onStdout?: (chunk: Buffer) => void,
+  signal?: AbortSignal,
 ): Promise<{ stdout: string; stderr: string; exitCode: number }> {
-  const exec = await container.exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true, WorkingDir: workingDir });
-  const stream = await exec.start({ hijack: true, stdin: false });
+  const exec = await container.exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true, WorkingDir: workingDir, abortSignal: signal });
+  const stream = await exec.start({ hijack: true, stdin: false, abortSignal: signal });
   const out = new PassThrough();
   const err = new PassThrough();
   let stdout = '';
@@ -26,6 +28,7 @@ export async function execCollect(
     stream.on('end', resolve);
     stream.on('close', resolve);
     stream.on('error', reject);
+    signal?.addEventListener('abort', () => (stream.destroy(), reject(new Error('interrupted'))), { once: true });
   });
   const { ExitCode } = await exec.inspect();
   return { stdout, stderr, exitCode: ExitCode ?? -1 };

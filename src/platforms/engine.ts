@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import Docker from 'dockerode';
 import type { Endpoint } from './endpoint.js';
 import { socketPath } from './endpoint.js';
+import { withDeadlines } from '../docker/deadlines.js';
 
 /** Every setting docker-modem fills from the environment (DOCKER_HOST, DOCKER_CERT_PATH, …): cleared, so that each
  * client talks to its own endpoint whatever the environment says. (Its defaults read DOCKER_HOST and win over a
@@ -23,12 +24,12 @@ const NOT_FROM_THE_ENVIRONMENT = {
 
 export function connect(endpoint: Endpoint): Docker {
   const path = socketPath(endpoint.host);
-  if (path) return new Docker({ ...NOT_FROM_THE_ENVIRONMENT, socketPath: path });
+  if (path) return withDeadlines(new Docker({ ...NOT_FROM_THE_ENVIRONMENT, socketPath: path }));
   const url = new URL(endpoint.host);
   if (url.protocol === 'tcp:' || url.protocol === 'http:' || url.protocol === 'https:') {
     const tls = endpoint.tls;
     const read = (file?: string) => (file ? readFileSync(file) : undefined);
-    return new Docker({
+    return withDeadlines(new Docker({
       ...NOT_FROM_THE_ENVIRONMENT,
       host: url.hostname,
       port: Number(url.port || (tls ? 2376 : 2375)),
@@ -36,7 +37,7 @@ export function connect(endpoint: Endpoint): Docker {
       ca: read(tls?.ca),
       cert: read(tls?.cert),
       key: read(tls?.key),
-    });
+    }));
   }
   throw new Error(
     `${url.protocol.replace(':', '')}:// endpoints are not supported yet; expose the engine on a unix socket or tcp://`,
