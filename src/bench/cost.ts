@@ -60,8 +60,8 @@ export class CostMeter {
   }
 
   /** The meter of a platform whose bind mounts reach `sharedDir` through `mechanism`. */
-  static forPlatform(kind: string, mechanism: string | null, sharedDir: string): CostMeter {
-    const sharing = sharingProcesses(kind, mechanism, sharedDir);
+  static forPlatform(kind: string, mechanism: string | null, sharedDir: string, endpoint?: string): CostMeter {
+    const sharing = sharingProcesses(kind, mechanism, sharedDir, endpoint);
     const rapl = raplZones();
     return new CostMeter(sharing?.pids ?? null, 'zones' in rapl ? rapl.zones : null, {
       container: 'from the container\'s own cgroup, read by the timer inside it before and after the step (CPU, I/O; working set polled every 100 ms)',

@@ -165,7 +165,7 @@ export class Executor {
         this.listener.phase(name, `the file-sharing probe failed: ${lastLine(error.message)}`);
         return null;
       });
-      const meter = CostMeter.forPlatform(target.identity.kind, record.identity!.fileSharing?.mechanism ?? null, sharedDir);
+      const meter = CostMeter.forPlatform(target.identity.kind, record.identity!.fileSharing?.mechanism ?? null, sharedDir, target.identity.endpoint);
       record.cost = meter.sources;
       for (const w of planned.workloads) {
         if (this.interrupted) break;

@@ -1,93 +1,13 @@
 // The host processes that serve a platform's bind mounts, whose CPU is the cost of file sharing that the container
-// does not see. On Linux: the FUSE daemons whose mount point holds the shared directory (sshfs, bindfs: found by
-// their open /dev/fuse and their arguments), their children (sshfs's ssh), and whoever serves those over loopback
+// does not see. On Linux: for a VM, the process that owns its engine's endpoint and what it runs and talks to
+// (endpoint-processes.ts); for FUSE, the daemons whose mount point holds the shared directory (sshfs, bindfs: found
+// by their open /dev/fuse and their arguments), their children (sshfs's ssh), and whoever serves those over loopback
 // TCP (the sshd session at the other end) with its children. On a Mac: the processes of the platform's VM and
 // file-sharing daemons, by the names its kind gives (untested here: no Mac).
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { endpointProcesses } from './endpoint-processes.js';
+import { scanProcesses, ssUnixSockets, tcpSockets, unixPeers, unixSocketPeers, withDescendants, type HostProcess } from './processes.js';
 import { kindById } from './kinds/catalog.js';
-
-export interface HostProcess {
-  pid: number;
-  ppid: number;
-  comm: string;
-  args: string[];
-  /** Socket inodes it holds open. */
-  sockets: Set<string>;
-  fuse: boolean;
-}
-
-function readText(path: string): string | null {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return null;
-  }
-}
-
-/** Every process of the host as /proc shows it (pid, parent, name, arguments, open sockets, /dev/fuse). */
-export function scanProcesses(proc = '/proc'): HostProcess[] {
-  const found: HostProcess[] = [];
-  for (const entry of readdirSync(proc).filter((e) => /^\d+$/.test(e))) {
-    const stat = readText(`${proc}/${entry}/stat`);
-    if (!stat) continue;
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const sockets = new Set<string>();
-    let fuse = false;
-    let fds: string[] = [];
-    try {
-      fds = readdirSync(`${proc}/${entry}/fd`);
-    } catch {
-      // a process of another user, or gone
-    }
-    for (const fd of fds) {
-      try {
-        const target = readlinkSync(`${proc}/${entry}/fd/${fd}`);
-        if (target === '/dev/fuse') fuse = true;
-        const socket = /^socket:\[(\d+)\]$/.exec(target);
-        if (socket) sockets.add(socket[1]);
-      } catch {
-        // closed meanwhile
-      }
-    }
-    found.push({
-      pid: Number(entry),
-      ppid: Number(fields[1]),
-      comm: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
-      args: (readText(`${proc}/${entry}/cmdline`) ?? '').split('\0').filter(Boolean),
-      sockets,
-      fuse,
-    });
-  }
-  return found;
-}
-
-interface TcpSocket {
-  local: string;
-  remote: string;
-  inode: string;
-}
-
-/** /proc/<pid>/net/tcp{,6} as the process's network namespace sees it. */
-export function tcpSockets(pid: number, proc = '/proc'): TcpSocket[] {
-  return ['tcp', 'tcp6'].flatMap((file) =>
-    (readText(`${proc}/${pid}/net/${file}`) ?? '')
-      .split('\n')
-      .slice(1)
-      .map((line) => line.trim().split(/\s+/))
-      .filter((f) => f.length > 9)
-      .map((f) => ({ local: f[1], remote: f[2], inode: f[9] })),
-  );
-}
-
-function withDescendants(roots: HostProcess[], all: HostProcess[]): HostProcess[] {
-  const group = new Map(roots.map((p) => [p.pid, p]));
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const p of all) if (!group.has(p.pid) && group.has(p.ppid)) (group.set(p.pid, p), (grew = true));
-  }
-  return [...group.values()];
-}
 
 /** The processes at the other end of the group's loopback TCP connections. */
 function loopbackPeers(group: HostProcess[], all: HostProcess[], proc: string): HostProcess[] {
@@ -106,23 +26,6 @@ function loopbackPeers(group: HostProcess[], all: HostProcess[], proc: string): 
   return [...peers.values()];
 }
 
-/** Unix socket peers by inode, from `ss -x -a -n` (the kernel tells socket peers only through sock_diag). */
-export function unixSocketPeers(ssOutput: string): Map<string, string> {
-  const peers = new Map<string, string>();
-  for (const line of ssOutput.split('\n')) {
-    const m = /\s(\d+)\s+\S+\s+(\d+)\s*$/.exec(line.replace(/users:\(.*\)$/, ''));
-    if (m && m[2] !== '0') peers.set(m[1], m[2]);
-  }
-  return peers;
-}
-
-/** The processes at the other end of the group's unix socket pairs (sshfs's ssh, which its parent left to init). */
-function unixPeers(group: HostProcess[], all: HostProcess[], peers: Map<string, string>): HostProcess[] {
-  const owner = new Map<string, HostProcess>();
-  for (const p of all) for (const s of p.sockets) owner.set(s, p);
-  return [...new Set(group.flatMap((p) => [...p.sockets].flatMap((s) => owner.get(peers.get(s) ?? '') ?? [])))].filter((p) => !group.includes(p));
-}
-
 /** The FUSE daemons serving `sharedDir` and everything working for them (Linux): their children and unix socket
  * peers (sshfs's ssh), and the loopback TCP peers of those (the sshd session) with their children. */
 export function fuseSharingProcesses(sharedDir: string, all: HostProcess[], proc = '/proc', ss = ssUnixSockets()): HostProcess[] {
@@ -133,15 +36,17 @@ export function fuseSharingProcesses(sharedDir: string, all: HostProcess[], proc
   return withDescendants([...group, ...loopbackPeers(group, all, proc)], all);
 }
 
-function ssUnixSockets(): string {
-  return spawnSync('ss', ['-x', '-a', '-n'], { encoding: 'utf8' }).stdout ?? '';
-}
+/** File sharing that crosses into a VM's kernel: served by the VM's own processes on the host. */
+const INTO_A_VM = new Set(['virtiofs', '9p', 'grpcfuse', 'osxfs']);
 
-/** The processes serving a platform's bind mounts, and a phrase naming them; none when nothing is found. */
-export function sharingProcesses(kind: string, mechanism: string | null, sharedDir: string): { pids: number[]; what: string } | null {
+/** The processes serving a platform's bind mounts, and a phrase naming them; none when nothing is found. A VM's
+ * are found from its endpoint (the process that owns it, what it runs and talks to), FUSE daemons from the shared
+ * directory; by name only on a Mac, where /proc is not there to ask. */
+export function sharingProcesses(kind: string, mechanism: string | null, sharedDir: string, endpoint?: string): { pids: number[]; what: string } | null {
   if (process.platform === 'linux') {
     if (mechanism === 'none' || mechanism === null) return null;
-    const group = fuseSharingProcesses(sharedDir, scanProcesses());
+    const all = scanProcesses();
+    const group = INTO_A_VM.has(mechanism) && endpoint ? endpointProcesses(endpoint, all) : fuseSharingProcesses(sharedDir, all);
     if (group.length === 0) return null;
     return { pids: group.map((p) => p.pid), what: [...new Set(group.map((p) => p.comm))].join(', ') };
   }

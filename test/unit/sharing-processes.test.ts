@@ -6,7 +6,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { fuseSharingProcesses, parsePs, scanProcesses } from '../../src/platforms/sharing-processes.js';
+import { scanProcesses } from '../../src/platforms/processes.js';
+import { fuseSharingProcesses, parsePs } from '../../src/platforms/sharing-processes.js';
 
 interface Recorded {
   stat: string;
