@@ -79,6 +79,9 @@ export class Executor {
   private interrupted = false;
   private readonly live = new Set<LiveSandbox>();
   private readonly engines = new Set<PlatformEngine>();
+  /** The execution under way and the platform in flight: what soFar() copies. */
+  private current: Execution | null = null;
+  private inFlight: PlatformRecord | null = null;
 
   constructor(
     private readonly settings: ExecutionSettings,
@@ -92,8 +95,19 @@ export class Executor {
     for (const engine of this.engines) engine.interrupt();
   }
 
+  /** What was measured so far, as if the run had been interrupted now (a second Ctrl-C writes it and quits): a copy,
+   * the platform in flight included, its unfinished cells marked cut short. Null before `execute`. */
+  soFar(): Execution | null {
+    if (!this.current) return null;
+    const copy = structuredClone({ ...this.current, platforms: [...this.current.platforms, ...(this.inFlight ? [this.inFlight] : [])], interrupted: true });
+    const finished = new Set(copy.stopping.filter((s) => s.rule !== 'interrupted').map((s) => `${s.platform}\0${s.workload}`));
+    for (const c of copy.cells) if (c.status === 'ok' && !finished.has(`${c.platform}\0${c.workload}`)) Object.assign(c, { status: 'interrupted', reason: 'run stopped at once (a second signal)' });
+    return copy;
+  }
+
   async execute(targets: readonly PlatformTarget[], plan: readonly PlannedPlatform[]): Promise<Execution> {
     const execution: Execution = { platforms: [], cells: [], priming: [], stopping: [], interrupted: false, notes: [] };
+    this.current = execution;
     const workloads = [...new Set(plan.flatMap((p) => p.workloads.map((w) => w.workload)))];
     const hostCaches = await this.prepareHost(workloads, execution.priming);
 
@@ -112,6 +126,7 @@ export class Executor {
       // Any other platform of the run may lend its image to this one.
       const donors = targets.filter((t) => t !== target).map((t) => t.engine);
       const record = await this.executePlatform(target, planned, cells, hostCaches, execution, donors);
+      this.inFlight = null;
       execution.platforms.push(record);
       this.listener.platformFinished(planned.name, this.interrupted ? 'interrupted' : record.error);
     }
@@ -151,6 +166,7 @@ export class Executor {
   ): Promise<PlatformRecord> {
     const { name, engine } = target;
     const record: PlatformRecord = { name, identity: { ...target.identity, fileSharing: null }, image: null, error: null, cost: null };
+    this.inFlight = record;
     this.engines.add(engine);
     try {
       this.listener.phase(name, 'finding the image');

@@ -4,6 +4,8 @@ import pc from 'picocolors';
 import { EXIT, type ExitCode } from '../errors.js';
 import type { RunOptions } from '../run/options.js';
 import { runPipeline, type RunOutcome } from '../run/pipeline.js';
+import type { RunDocument } from '../model/run-document.js';
+import { keepAtOnce } from '../run/keep-at-once.js';
 import { showOutcome, terminalHooks } from '../ui/run-view.js';
 
 /** The signals that stop a run the way Ctrl-C does, and the exit code each ends it with (128 + its number). */
@@ -23,8 +25,14 @@ export function exitCodeOf(outcome: RunOutcome, stoppedBy: StoppingSignal | null
 export async function runCommand(options: RunOptions, argv: string[], table: NodeJS.WritableStream = process.stdout): Promise<{ exitCode: ExitCode; outcome: RunOutcome }> {
   const stopping = new AbortController();
   let stoppedBy: StoppingSignal | null = null;
+  let soFar: (() => RunDocument | null) | null = null;
   const onSignal = (signal: StoppingSignal) => {
-    if (stoppedBy) process.exit(STOPPING_SIGNALS[signal]);
+    if (stoppedBy) {
+      // A second signal quits at once, without the clean-up, but the samples taken are still written.
+      const doc = soFar?.();
+      if (doc) process.stderr.write(pc.yellow(`${keepAtOnce(doc, options)}\n`));
+      process.exit(STOPPING_SIGNALS[signal]);
+    }
     stoppedBy = signal;
     process.stderr.write(pc.yellow(`\n${signal === 'SIGINT' ? 'interrupted' : `${signal} received`}: stopping, removing containers and volumes, keeping what was measured (${signal === 'SIGINT' ? 'Ctrl-C' : 'a second signal'} again to quit at once)\n`));
     stopping.abort();
@@ -40,7 +48,8 @@ export async function runCommand(options: RunOptions, argv: string[], table: Nod
   for (const [signal, handler] of handlers) process.on(signal, handler);
   process.on('uncaughtException', onCrash);
   try {
-    const outcome = await runPipeline(options, argv, terminalHooks({ ...options, signal: stopping.signal }));
+    const hooks = terminalHooks({ ...options, signal: stopping.signal });
+    const outcome = await runPipeline(options, argv, { ...hooks, started: (get) => void (soFar = get) });
     showOutcome(outcome, table);
     return { exitCode: exitCodeOf(outcome, stoppedBy, crashed), outcome };
   } finally {

@@ -46,6 +46,9 @@ export interface RunHooks {
   warn(message: string): void;
   /** Aborted: stop sampling, remove what the run created, keep what was measured. */
   signal?: AbortSignal;
+  /** Once sampling can begin: how to have the run document of what was measured so far, at any moment (for a
+   * caller that must quit at once and still keep the samples). */
+  started?(soFar: () => RunDocument | null): void;
 }
 
 export interface RunOutcome {
@@ -118,6 +121,10 @@ export async function runPipeline(options: RunOptions, argv: string[], hooks: Ru
 
   // execute
   const executor = new Executor(settings, hooks.begin({ runId, runDir, platforms, workloads, progress }));
+  hooks.started?.(() => {
+    const execution = executor.soFar();
+    return execution && runDocument(options, execution, { id: runId, argv, startedAt, wallSeconds: secondsSince(started), host, workloads });
+  });
   const stop = () => executor.interrupt();
   if (hooks.signal?.aborted) stop();
   hooks.signal?.addEventListener('abort', stop, { once: true });

@@ -83,4 +83,25 @@ describe('mountbench run on the stand-in platform (--debug-mode)', () => {
       assert.equal(existsSync(join(out, '.work')), false, 'the work copies are removed');
     });
   }
+
+  it('a second signal quits at once and still writes the samples taken', async () => {
+    const { out, args } = standInRun('--runs', '30', '--strategies', 'native,bind');
+    const { child, done } = startCli(args, { MOUNTBENCH_DEBUG_DELAY_MS: '150' });
+    await new Promise<void>((resolve) => {
+      let seen = '';
+      child.stderr!.on('data', (chunk: Buffer) => {
+        seen += chunk.toString();
+        if ((seen.match(/sample \d+\/\d+/g) ?? []).length >= 4) resolve();
+      });
+    });
+    // Two different signals: two of the same kind may reach the process as one.
+    child.kill('SIGINT');
+    child.kill('SIGTERM');
+    const { code, stderr } = await done;
+    assert.equal(code, 143, stderr);
+    assert.match(stderr, /quit at once: the samples taken are in .*run\.json/);
+    const doc = documentIn(out);
+    assert.equal(doc.status, 'interrupted');
+    assert.ok(doc.cells.some((c) => c.samples.length > 0));
+  });
 });
