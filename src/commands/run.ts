@@ -34,7 +34,7 @@ export async function runCommand(options: RunOptions, argv: string[], table: Nod
       process.exit(STOPPING_SIGNALS[signal]);
     }
     stoppedBy = signal;
-    process.stderr.write(pc.yellow(`\n${signal === 'SIGINT' ? 'interrupted' : `${signal} received`}: stopping, removing containers and volumes, keeping what was measured (${signal === 'SIGINT' ? 'Ctrl-C' : 'a second signal'} again to quit at once)\n`));
+    process.stderr.write(pc.yellow(`\n${signal === 'SIGINT' ? 'interrupted' : `${signal} received`}: stopping, removing containers and volumes, keeping what was measured (${signal === 'SIGINT' ? 'Ctrl-C again' : 'a second signal'} to quit at once)\n`));
     stopping.abort();
   };
   // A bug must not leave containers behind: stop the run the way Ctrl-C does, so it still cleans up and writes.

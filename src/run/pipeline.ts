@@ -20,6 +20,7 @@ import { writeRunDirectory } from '../report/write-run-directory.js';
 import { STRATEGIES } from '../strategies/registry.js';
 import { STRATEGY_SECTIONS } from '../strategies/report-sections.js';
 import { newRunId } from '../util/labels.js';
+import { registerRun } from '../results/live-runs.js';
 import { createWorkload } from '../workloads/catalog.js';
 import { projectWorkload } from '../workloads/project.js';
 import type { Workload } from '../workloads/workload.js';
@@ -64,7 +65,7 @@ function secondsSince(start: bigint): number {
 }
 
 /** discover: every endpoint asked, once, who it is; the ones that answer are the run's platforms. */
-async function discover(options: RunOptions, hooks: RunHooks, settings: { runId: string; workDir: string }): Promise<PlatformTarget[]> {
+async function discover(options: RunOptions, hooks: RunHooks, run: { runId: string; workDir: string }): Promise<PlatformTarget[]> {
   const endpoints = discoverEndpoints(defaultEnvironment(options.context ?? undefined));
   const wanted = selectEndpoints(endpoints, { names: options.platform ?? undefined, all: options.allPlatforms });
   const probed = await probeEndpoints(wanted);
@@ -77,77 +78,95 @@ async function discover(options: RunOptions, hooks: RunHooks, settings: { runId:
   return reachable.map((p) => ({
     name: p.endpoint.name,
     identity: p.identity!,
-    engine: new DockerEngine(p.docker!, p.identity!, { ...settings, online: options.online, strategies: STRATEGIES, strategySettings: options.strategySettings }),
+    engine: new DockerEngine(p.docker!, p.identity!, { runId: run.runId, workDir: run.workDir, online: options.online, strategies: STRATEGIES, strategySettings: options.strategySettings }),
   }));
 }
 
-export async function runPipeline(options: RunOptions, argv: string[], hooks: RunHooks): Promise<RunOutcome> {
-  const started = process.hrtime.bigint();
+/** What the run is, before anything talks to Docker: its id, directories and workloads (bad input fails here). */
+interface RunPlace {
+  runId: string;
+  runDir: string;
+  workDir: string;
+  startedAt: Date;
+  started: bigint;
+  workloads: Workload[];
+}
+
+function place(options: RunOptions): RunPlace {
   const startedAt = new Date();
   const runId = newRunId(startedAt);
   const runDir = resolve(options.output ?? join('mountbench-results', runId));
   const workDir = join(runDir, '.work');
-
-  // Bad input is reported before anything talks to Docker.
-  const workloads: Workload[] = options.project
+  const workloads = options.project
     ? [projectWorkload(options.project, { online: options.online })]
     : options.workloads.map((name) => createWorkload(name, { fixture: options.fixture, online: options.online, workDir, ...options.sizes }));
+  return { runId, runDir, workDir, startedAt, started: process.hrtime.bigint(), workloads };
+}
 
-  const targets = options.debugMode ? [debugTarget()] : await discover(options, hooks, { runId, workDir });
+/** plan and execute: every platform's samples, then its clean-up; returns what was measured. */
+async function execute(run: RunPlace, targets: PlatformTarget[], options: RunOptions, hooks: RunHooks, hostNpm: string | null, document: (execution: Execution) => RunDocument): Promise<Execution> {
   const platforms = targets.map((t) => t.name);
-
-  // plan
-  const plan = planRun(platforms, options.strategies, workloads);
-  const host = await hostFacts();
-  await mkdir(workDir, { recursive: true });
+  const plan = planRun(platforms, options.strategies, run.workloads);
+  await mkdir(run.workDir, { recursive: true });
   const settings: ExecutionSettings = {
-    runId,
-    workDir,
+    runId: run.runId,
+    workDir: run.workDir,
     sampling: options.sampling,
     warmup: options.warmup,
     image: options.image,
     order: options.order,
     // The host's npm primes the cache for every platform when it can (its registry, proxy and CA settings apply).
-    hostNpm: host.npm,
+    hostNpm,
   };
   const progress: ProgressPlan = {
     platforms,
-    workloads: workloads.length,
-    cellsPerPlatform: options.strategies.length * workloads.length,
+    workloads: run.workloads.length,
+    cellsPerPlatform: options.strategies.length * run.workloads.length,
     samplesPerCell: options.warmup + maxRuns(options.sampling),
     auto: options.sampling.kind === 'auto',
     warmup: options.warmup,
   };
-
-  // execute
-  const executor = new Executor(settings, hooks.begin({ runId, runDir, platforms, workloads, progress }));
+  const executor = new Executor(settings, hooks.begin({ runId: run.runId, runDir: run.runDir, platforms, workloads: run.workloads, progress }));
   hooks.started?.(() => {
-    const execution = executor.soFar();
-    return execution && runDocument(options, execution, { id: runId, argv, startedAt, wallSeconds: secondsSince(started), host, workloads });
+    const soFar = executor.soFar();
+    return soFar && document(soFar);
   });
   const stop = () => executor.interrupt();
   if (hooks.signal?.aborted) stop();
   hooks.signal?.addEventListener('abort', stop, { once: true });
-  let execution: Execution;
   try {
     const running = executor.execute(targets, plan);
     if (hooks.during) await Promise.all([hooks.during(running), running]);
-    execution = await running;
+    return await running;
   } finally {
     hooks.signal?.removeEventListener('abort', stop);
-    await rm(workDir, { recursive: true, force: true }).catch((error: Error) => hooks.warn(`could not remove the work copies in ${workDir}: ${error.message}`));
   }
+}
 
-  // summarise
-  const doc = runDocument(options, execution, { id: runId, argv, startedAt, wallSeconds: secondsSince(started), host, workloads });
+export async function runPipeline(options: RunOptions, argv: string[], hooks: RunHooks): Promise<RunOutcome> {
+  const run = place(options);
+  const targets = options.debugMode ? [debugTarget()] : await discover(options, hooks, run);
+  // From here on the run writes on the host: it says so, so that `clean` leaves it alone while it lives.
+  const ended = registerRun({ id: run.runId, startedAt: run.startedAt.toISOString(), workDir: run.workDir });
+  try {
+    const host = await hostFacts();
+    // summarise: the document of what was measured, now or (a second Ctrl-C) at any moment before
+    const document = (execution: Execution) =>
+      runDocument(options, execution, { id: run.runId, argv, startedAt: run.startedAt, wallSeconds: secondsSince(run.started), host, workloads: run.workloads });
+    const execution = await execute(run, targets, options, hooks, host.npm, document);
+    const doc = document(execution);
 
-  // write: whatever happens here, the samples are kept
-  const saved = await writeRunDirectory(runDir, doc, { sections: STRATEGY_SECTIONS });
-  if (options.history && saved.problems.length === 0) {
-    // The history is a convenience: failing to record the run must not fail it.
-    await appendHistory(historyPath(), historyEntry(saved.doc, join(runDir, 'run.json'))).catch((error: Error) =>
-      hooks.warn(`could not record the run in the history (${historyPath()}): ${error.message}`),
-    );
+    // write: the samples first, whatever happens next; the work copies go only once they are kept
+    const saved = await writeRunDirectory(run.runDir, doc, { sections: STRATEGY_SECTIONS });
+    await rm(run.workDir, { recursive: true, force: true }).catch((error: Error) => hooks.warn(`could not remove the work copies in ${run.workDir}: ${error.message}`));
+    if (options.history && saved.problems.length === 0) {
+      // The history is a convenience: failing to record the run must not fail it.
+      await appendHistory(historyPath(), historyEntry(saved.doc, join(run.runDir, 'run.json'))).catch((error: Error) =>
+        hooks.warn(`could not record the run in the history (${historyPath()}): ${error.message}`),
+      );
+    }
+    return { doc: saved.doc, runDir: run.runDir, execution, problems: saved.problems };
+  } finally {
+    ended();
   }
-  return { doc: saved.doc, runDir, execution, problems: saved.problems };
 }

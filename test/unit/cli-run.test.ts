@@ -98,7 +98,8 @@ describe('mountbench run on the stand-in platform (--debug-mode)', () => {
     child.kill('SIGINT');
     child.kill('SIGTERM');
     const { code, stderr } = await done;
-    assert.equal(code, 143, stderr);
+    // The exit code is the second signal's, whichever the process took second.
+    assert.ok(code === 143 || code === 130, `${code}\n${stderr}`);
     assert.match(stderr, /quit at once: the samples taken are in .*run\.json/);
     const doc = documentIn(out);
     assert.equal(doc.status, 'interrupted');
