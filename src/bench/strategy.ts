@@ -29,9 +29,16 @@ export interface Strategy {
   /** The settings its sandboxes read (`ctx.settings`), from its flags' values (defaults filled in). Recorded in
    * the run document's settings under the strategy's name. */
   settings?(values: Readonly<Record<string, unknown>>): unknown;
-  /** End what crashed runs of it left outside the engines (containers and volumes are the engines'): `runId`
-   * narrows to one run. Returns a sentence of what it did, or null when there was nothing to do. */
-  cleanLeftovers?(runId: string | null): string | null;
+  /** End what crashed runs of it left outside the engines (containers and volumes are the engines'), never what a
+   * live run uses. Returns a sentence of what it did, or null when there was nothing to do. */
+  cleanLeftovers?(scope: LeftoverScope): string | null;
+}
+
+/** Whose leftovers `clean` removes: one run's, or (runId null) every run's but the live ones. */
+export interface LeftoverScope {
+  runId: string | null;
+  /** Runs still going on this machine: theirs are left alone. */
+  live: ReadonlySet<string>;
 }
 
 /** Every built strategy, by name: handed to the engine, never imported by it. */

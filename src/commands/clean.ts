@@ -1,6 +1,7 @@
 // `mountbench clean`: remove what crashed runs left behind (a crash, a killed process) on the engines it can reach,
 // and what their strategies left outside the engines — never what a live run owns: each object names the process
 // and the machine of its run, and a run whose process still lives is left, and listed.
+import { existsSync, rmSync } from 'node:fs';
 import pc from 'picocolors';
 import { removeLeftovers } from '../docker/cleanup.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -8,6 +9,7 @@ import { defaultEnvironment, discoverEndpoints } from '../platforms/discover.js'
 import { probeEndpoints } from '../platforms/probe.js';
 import { selectEndpoints } from '../platforms/select.js';
 import { STRATEGIES } from '../strategies/registry.js';
+import { forgetRun, registeredRuns } from '../results/live-runs.js';
 
 export interface CleanOptions {
   context: string | null;
@@ -35,10 +37,20 @@ export async function cleanCommand(options: CleanOptions): Promise<number> {
     for (const f of failed) process.stderr.write(pc.red(`  could not remove ${f}\n`));
     failures += failed.length;
   }
-  // What strategies leave outside the engines (an engine's sessions in a daemon of its own), engine or not.
+  // On the host: the work copies of crashed runs, and what strategies leave outside the engines (relay
+  // directories, an engine's sessions in a daemon of its own), engine or not; a live run's are its own.
+  const runs = registeredRuns();
+  const live = new Set(runs.filter((r) => r.live).map((r) => r.id));
+  for (const run of runs.filter((r) => !r.live && (!options.run || r.id === options.run))) {
+    if (existsSync(run.workDir)) process.stdout.write(`host: ${verb} the work copies of crashed run ${run.id} (${run.workDir})\n`);
+    if (options.dryRun) continue;
+    rmSync(run.workDir, { recursive: true, force: true });
+    forgetRun(run.id);
+  }
+  for (const run of runs.filter((r) => r.live && (!options.run || r.id === options.run))) process.stdout.write(pc.dim(`host: left run ${run.id}: still running (process ${run.pid})\n`));
   if (!options.dryRun) {
     for (const strategy of Object.values(STRATEGIES)) {
-      const done = strategy.cleanLeftovers?.(options.run);
+      const done = strategy.cleanLeftovers?.({ runId: options.run, live });
       if (done) process.stdout.write(`${done}\n`);
     }
   }

@@ -3,7 +3,9 @@
 // (each clean is narrowed with --run), so runs of other processes on the same engine are never touched.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { hostname } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type Docker from 'dockerode';
 import { DockerEngine } from '../../src/bench/docker-engine.js';
@@ -79,6 +81,33 @@ describe('a run\'s own clean-up', () => {
     } finally {
       await holder.remove({ force: true });
       await docker.getVolume(volume).remove({ force: true });
+    }
+  });
+});
+
+describe('mountbench clean on the host', () => {
+  it('removes the work copies and relay directories of a crashed run, and leaves a live run\'s', async () => {
+    const registry = mkdtempSync(join(tmpdir(), 'mountbench-runs-'));
+    const crashed = newRunId();
+    const live = newRunId();
+    const work = (id: string) => join(registry, `${id}-work`);
+    const relay = (id: string) => join(tmpdir(), `mountbench-sync-${id}-test`);
+    try {
+      for (const [id, pid] of [[crashed, deadPid()], [live, process.pid]] as const) {
+        mkdirSync(work(id));
+        mkdirSync(relay(id));
+        writeFileSync(join(registry, `${id}.json`), JSON.stringify({ id, pid, host: hostname(), startedAt: new Date().toISOString(), workDir: work(id) }));
+      }
+      const env = { MOUNTBENCH_RUNS_DIR: registry };
+      const dry = await runCli(['clean', '--run', crashed, '--dry-run'], env);
+      assert.match(dry.stdout, new RegExp(`host: would remove the work copies of crashed run ${crashed}`));
+      assert.ok(existsSync(work(crashed)), 'a dry run removes nothing');
+      for (const id of [crashed, live]) assert.equal((await runCli(['clean', '--run', id], env)).code, 0);
+      assert.deepEqual([existsSync(work(crashed)), existsSync(relay(crashed)), existsSync(join(registry, `${crashed}.json`))], [false, false, false]);
+      assert.deepEqual([existsSync(work(live)), existsSync(relay(live))], [true, true], 'a live run keeps its work copies and relays');
+    } finally {
+      rmSync(registry, { recursive: true, force: true });
+      for (const id of [crashed, live]) rmSync(relay(id), { recursive: true, force: true });
     }
   });
 });

@@ -12,7 +12,7 @@ import { constants } from 'node:fs';
 import { OFFLINE_IMAGE } from '../../src/docker/images.js';
 import { readRunDocument } from '../../src/results/store.js';
 import { ExecRelay } from '../../src/strategies/sync/relay.js';
-import { RUN_LABEL } from '../../src/util/labels.js';
+import { newRunId, RUN_LABEL } from '../../src/util/labels.js';
 import { shellQuote } from '../../src/util/shell.js';
 import { runCli, startCli } from '../helpers/cli.js';
 import { leftovers, requireEngine } from '../helpers/engine.js';
@@ -127,7 +127,7 @@ describe('the relay unison talks through', () => {
   it("never makes the engine's stderr non-blocking (unison's writes then fail with Sys_blocked_io)", async () => {
     const container = await docker.createContainer({ Image: OFFLINE_IMAGE, Cmd: ['sleep', '120'], Labels: { [RUN_LABEL]: 'relay-test' }, HostConfig: { AutoRemove: true } });
     await container.start();
-    const relay = await ExecRelay.open(docker, container, ['cat'], []);
+    const relay = await ExecRelay.open(docker, container, ['cat'], [], newRunId());
     try {
       // A stand-in for unison: the relay's command in the background, with the shell's own stderr (a socket, as
       // mountbench gives unison), then the shell reads the flags of that stderr.

@@ -58,8 +58,10 @@ describe('Mutagen', () => {
     assert.equal(parseMutagenVersion('mutagen: command not found'), null);
   });
   it('mountbench clean ends the sessions left behind by that label: every run\'s, or one run\'s', () => {
-    assert.deepEqual(mutagenTerminateLeftArgs(null), ['sync', 'terminate', '--label-selector', 'mountbench.run']);
-    assert.deepEqual(mutagenTerminateLeftArgs('r1'), ['sync', 'terminate', '--label-selector', 'mountbench.run=r1']);
+    assert.deepEqual(mutagenTerminateLeftArgs({ runId: null, live: new Set() }), ['sync', 'terminate', '--label-selector', 'mountbench.run']);
+    assert.deepEqual(mutagenTerminateLeftArgs({ runId: 'r1', live: new Set() }), ['sync', 'terminate', '--label-selector', 'mountbench.run=r1']);
+    // Every crashed run's sessions, never a live run's.
+    assert.deepEqual(mutagenTerminateLeftArgs({ runId: null, live: new Set(['r3', 'r2']) }), ['sync', 'terminate', '--label-selector', 'mountbench.run,mountbench.run notin (r2,r3)']);
   });
   it('a healthy session to a docker:// container (0.15+): connected both sides, watching, no problem', () => {
     const [s] = parseMutagenList(recording('sync-list-docker-watching-ddev-6239.txt'));

@@ -3,6 +3,7 @@
 // DOCKER_HOST), flushed after each step, listed for problems, terminated at the end. The invocations and the parser
 // of `mutagen sync list` are unit-tested against real outputs (test/recordings/mutagen); the driver itself is
 // untested live here, where Mutagen cannot be installed.
+import type { LeftoverScope } from '../../bench/strategy.js';
 import { spawn, spawnSync } from 'node:child_process';
 import { RUN_LABEL } from '../../util/labels.js';
 import { lastLine } from '../../util/text.js';
@@ -44,14 +45,21 @@ export const mutagenFlushArgs = (name: string) => ['sync', 'flush', name];
 export const mutagenListArgs = (name: string) => ['sync', 'list', name];
 export const mutagenTerminateArgs = (name: string) => ['sync', 'terminate', name];
 /** The sessions runs left behind (a killed mountbench), all or one run's, found by the run label they carry. */
-export const mutagenTerminateLeftArgs = (runId: string | null) => ['sync', 'terminate', '--label-selector', runId ? `${RUN_LABEL}=${runId}` : RUN_LABEL];
+/** The sessions of crashed runs: one run's, or every labelled one but the live runs' (Kubernetes-style selectors). */
+export function mutagenTerminateLeftArgs(scope: LeftoverScope): string[] {
+  const others = [...scope.live].filter((id) => id !== scope.runId).sort();
+  const selector = scope.runId ? `${RUN_LABEL}=${scope.runId}` : others.length > 0 ? `${RUN_LABEL},${RUN_LABEL} notin (${others.join(',')})` : RUN_LABEL;
+  return ['sync', 'terminate', '--label-selector', selector];
+}
 
-/** `mountbench clean`'s Mutagen part: what it did, or null when Mutagen is not on PATH. */
-export function terminateLeftSessions(runId: string | null): string | null {
-  const result = spawnSync('mutagen', mutagenTerminateLeftArgs(runId), { encoding: 'utf8', timeout: 60_000 });
+/** `mountbench clean`'s Mutagen part: what it did, or null when Mutagen is not on PATH. A live run's sessions are
+ * its own: left. */
+export function terminateLeftSessions(scope: LeftoverScope): string | null {
+  if (scope.runId && scope.live.has(scope.runId)) return null;
+  const result = spawnSync('mutagen', mutagenTerminateLeftArgs(scope), { encoding: 'utf8', timeout: 60_000 });
   if (result.error) return null;
   return result.status === 0
-    ? 'Mutagen: every session labelled by mountbench terminated'
+    ? `Mutagen: the sessions of ${scope.runId ? `run ${scope.runId}` : 'crashed runs'} terminated`
     : `Mutagen: could not terminate the sessions labelled by mountbench: ${lastLine(result.stderr || result.stdout)}`;
 }
 

@@ -3,7 +3,8 @@
 // Engine API. The engine's "ssh" command is a small script that connects to the socket (relay-client.cjs). No port is
 // published and no docker CLI is needed, any endpoint mountbench reaches works, and when this process ends the socket
 // goes with it, so the engine cannot reconnect and stops too.
-import { readFileSync } from 'node:fs';
+import type { LeftoverScope } from '../../bench/strategy.js';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,22 @@ import { SYNC_SCRIPTS_DIR } from './tree.js';
 
 const ERROR_TAIL = 2000;
 const CLIENT_LOG = 'client.log';
+
+/** Relay directories are <tmp>/mountbench-sync-<run id>-XXXXXX. */
+export const RELAY_DIR_PREFIX = 'mountbench-sync-';
+
+/** The relay directories that crashed runs left (a killed mountbench cannot remove its own): one run's, or every
+ * run's but the live ones. Returns how many went. */
+export function removeLeftRelays(scope: LeftoverScope, tmp = tmpdir()): number {
+  let removed = 0;
+  for (const name of readdirSync(tmp)) {
+    const runId = /^mountbench-sync-(\d{8}-\d{6}-[0-9a-f]{4})-/.exec(name)?.[1];
+    if (!runId || scope.live.has(runId) || (scope.runId && runId !== scope.runId)) continue;
+    rmSync(join(tmp, name), { recursive: true, force: true });
+    removed += 1;
+  }
+  return removed;
+}
 
 export class ExecRelay {
   private readonly sockets = new Set<Socket>();
@@ -31,9 +48,10 @@ export class ExecRelay {
   ) {}
 
   /** Listen on a socket in a private directory; every connection runs `cmd` in the container. */
-  static async open(docker: Docker, container: Docker.Container, cmd: string[], env: string[]): Promise<ExecRelay> {
-    // A short path (unix sockets allow about 100 bytes), readable by this user only.
-    const dir = await mkdtemp(join(tmpdir(), 'mountbench-sync-'));
+  static async open(docker: Docker, container: Docker.Container, cmd: string[], env: string[], runId: string): Promise<ExecRelay> {
+    // A short path (unix sockets allow about 100 bytes), readable by this user only, named after its run so that
+    // `mountbench clean` finds it if the run crashes.
+    const dir = await mkdtemp(join(tmpdir(), `${RELAY_DIR_PREFIX}${runId}-`));
     const socketPath = join(dir, 'relay.sock');
     const command = join(dir, 'connect');
     // The client's stderr goes to a file of its own: node makes an inherited stderr non-blocking, and it is the engine's

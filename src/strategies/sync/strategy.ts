@@ -17,7 +17,7 @@ import { DockerDesktopShareSync } from './docker-desktop.js';
 import { DEFAULT_SYNC_SETTINGS, type SyncSession, type SyncSettings } from './engine.js';
 import { SYNC_FLAGS, syncSettings } from './flags.js';
 import { MutagenSync, terminateLeftSessions } from './mutagen.js';
-import { ExecRelay } from './relay.js';
+import { ExecRelay, removeLeftRelays } from './relay.js';
 import { settle } from './settle.js';
 import { containerSide, hostSide, listingOptions, type ListingOptions, type TreeSide } from './tree.js';
 import { CONTAINER_SYNC_DIR, installUnisonServer, UNISON_SERVER, UNISON_STATE_ENV, UnisonSync } from './unison.js';
@@ -43,7 +43,7 @@ async function startEngine(chosen: ChosenEngine, ctx: SandboxContext, settings: 
   if (chosen.engine === 'unison') {
     const unfit = await installUnisonServer(ctx.docker, base.container, chosen.binary);
     if (unfit) throw new SandboxUnavailableError(unfit);
-    const relay = await ExecRelay.open(ctx.docker, base.container, [UNISON_SERVER, '-server'], [`${UNISON_STATE_ENV}=${CONTAINER_SYNC_DIR}/state`]);
+    const relay = await ExecRelay.open(ctx.docker, base.container, [UNISON_SERVER, '-server'], [`${UNISON_STATE_ENV}=${CONTAINER_SYNC_DIR}/state`], ctx.runId);
     closers.push(() => relay.close());
     const unisonPlace = { binary: chosen.binary, relay, hostRoot: hostProjectDir, containerRoot: CONTAINER_PROJECT_DIR, ignore: settings.ignore, stateDir: join(place.hostDir, 'unison'), runId: ctx.runId };
     return UnisonSync.start(unisonPlace, timeoutMs);
@@ -79,8 +79,12 @@ function stoppingRunner(runner: CommandRunner, session: SyncSession): CommandRun
 export const syncStrategy: Strategy = {
   flags: SYNC_FLAGS,
   settings: syncSettings,
-  // Mutagen's sessions live in its own daemon, not in an engine: ended by their label, engine or not.
-  cleanLeftovers: terminateLeftSessions,
+  // Its relays' directories on the host, and Mutagen's sessions, which live in Mutagen's daemon, engine or not.
+  cleanLeftovers(scope) {
+    const relays = removeLeftRelays(scope);
+    const mutagen = terminateLeftSessions(scope);
+    return [relays > 0 ? `sync: removed ${relays} relay director${relays > 1 ? 'ies' : 'y'} of crashed runs` : null, mutagen].filter(Boolean).join('\n') || null;
+  },
   async createSandbox(ctx, workload, place) {
     const settings = (ctx.settings as SyncSettings | undefined) ?? DEFAULT_SYNC_SETTINGS;
     const hostProjectDir = join(place.hostDir, 'project');
