@@ -73,8 +73,9 @@ describe('the rank k of the interval [W(k), W(N+1-k)] of the Walsh averages, and
   ];
   for (const [n, k95, c95, k99, c99] of scipy) {
     it(`n = ${n}: k = ${k95} at 95% (coverage ${c95.toFixed(4)}), ${k99 === null ? 'none' : `k = ${k99}`} at 99%`, () => {
-      assert.deepEqual(signedRankRank(n, 0.95), { k: k95, coverage: signedRankRank(n, 0.95)!.coverage, nullDistribution: 'exact' });
-      close(signedRankRank(n, 0.95)!.coverage, c95);
+      const rank = signedRankRank(n, 0.95)!;
+      assert.deepEqual([rank.k, rank.nullDistribution], [k95, 'exact']);
+      close(rank.coverage, c95);
       if (k99 === null) assert.equal(signedRankRank(n, 0.99), null);
       else {
         assert.equal(signedRankRank(n, 0.99)!.k, k99);
@@ -126,8 +127,7 @@ describe('pairedRatioInterval: exp of the Hodges–Lehmann estimate and of the k
     close(at95.high, 2.174414843402649);
     const at99 = interval(pairedRatioInterval(pairs, 0.99));
     assert.equal(at99.k, 1); // the full range: the smallest and largest round ratios
-    close(at99.low, 20.4 / 10.1 < 22.7 / 11.9 ? 20.4 / 10.1 : 22.7 / 11.9);
-    close(at99.low, 1.907563025210084);
+    close(at99.low, 22.7 / 11.9); // = 1.907563025210084, numpy's
     close(at99.high, 2.2641509433962264); // 24.0 / 10.6
   });
 
