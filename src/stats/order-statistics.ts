@@ -53,7 +53,8 @@ export interface RatioRanks {
   coverage: number;
 }
 
-function assertConfidence(confidence: number): void {
+/** Throws on a confidence outside (0, 1): a caller's bug, not a property of the data. */
+export function assertConfidence(confidence: number): void {
   if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must lie strictly between 0 and 1 (got ${confidence})`);
 }
 
@@ -61,7 +62,8 @@ function noInterval(reason: string): NoInterval {
   return { low: null, high: null, coverage: null, reason };
 }
 
-const percent = (confidence: number): string => `${Number((confidence * 100).toPrecision(10))}%`;
+/** A confidence as a report prints it: 0.95 → "95%", 0.985 → "98.5%". */
+export const percent = (confidence: number): string => `${Number((confidence * 100).toPrecision(10))}%`;
 
 /**
  * Coverage of [X(k), X(n+1-k)] for k = 1, 2, … while it stays >= confidence (index k - 1 holds rank k).
