@@ -1,4 +1,5 @@
 // Command-line wiring only: options, help, and typed errors turned into exit codes in one place.
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from '@commander-js/extra-typings';
 import pc from 'picocolors';
 import { addAdviseCommand } from './cli/advise-command.js';
@@ -9,6 +10,8 @@ import { doctorCommand } from './commands/doctor.js';
 import { historyCommand } from './commands/history.js';
 import { cleanCommand } from './commands/clean.js';
 import { platformsCommand } from './commands/platforms.js';
+import { IDENTIFY_HELP } from './commands/identify-help.js';
+import { identifyCommand } from './commands/identify.js';
 import { reportCommand } from './commands/report.js';
 import { EXIT, MountbenchError } from './errors.js';
 import { FORMATS } from './report/exporters.js';
@@ -63,6 +66,16 @@ export function buildProgram(): Command {
     .addOption(contextOption())
     .action(async (opts) => {
       process.exitCode = await platformsCommand({ context: opts.context ?? null, json: opts.json ?? false, image: opts.image ?? null });
+    });
+
+  program
+    .command('identify')
+    .description('say what platform a pasted docker info, docker version, podman/colima/limactl/container output or mount lines come from')
+    .argument('[files...]', 'files holding the outputs, in any order and mix; - (or none) for standard input')
+    .option('--json', 'print JSON, for scripts')
+    .addHelpText('after', IDENTIFY_HELP)
+    .action((files, opts) => {
+      process.exitCode = identifyCommand({ files, json: opts.json ?? false, stdin: () => readFileSync(0, 'utf8') });
     });
 
   program
