@@ -6,6 +6,7 @@ import { addCleanCommand } from './cli/clean.js';
 import { addCompareCommand } from './cli/compare.js';
 import { addDoctorCommand } from './cli/doctor.js';
 import { addHistoryCommand } from './cli/history.js';
+import { addIdentifyCommand } from './cli/identify.js';
 import { addPlatformsCommand } from './cli/platforms.js';
 import { addReportCommand } from './cli/report.js';
 import { addRunCommand } from './cli/run.js';
@@ -23,7 +24,7 @@ export function buildProgram(): Command {
     .configureOutput({ outputError: () => undefined });
 
   // In the order `mountbench --help` lists them.
-  for (const add of [addRunCommand, addAdviseCommand, addPlatformsCommand, addDoctorCommand, addReportCommand, addCompareCommand, addHistoryCommand, addSchemaCommand, addCleanCommand]) add(program);
+  for (const add of [addRunCommand, addAdviseCommand, addPlatformsCommand, addIdentifyCommand, addDoctorCommand, addReportCommand, addCompareCommand, addHistoryCommand, addSchemaCommand, addCleanCommand]) add(program);
   return program;
 }
 

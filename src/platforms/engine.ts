@@ -58,6 +58,8 @@ export interface EngineFacts {
     Driver?: string;
     SecurityOptions?: string[] | null;
     DockerRootDir?: string;
+    /** Podman and socktainer name themselves here ("socktainer [Apache License 2.0], Apple container [...]"). */
+    ProductLicense?: string;
   };
   version: {
     Version?: string;

@@ -1,11 +1,14 @@
 // Every Docker endpoint found, each asked once who it is and how its bind mounts reach a host directory: what
-// `mountbench platforms`, `doctor` and `clean` start from.
+// `mountbench platforms`, `doctor` and `clean` start from. The probe's mount lines join the endpoint's evidence, and
+// the identification is made again from all of it, as `mountbench identify` would make it from the same lines.
 import { anyLocalImage } from '../docker/images.js';
-import type { FileSharing, PlatformIdentity } from '../model/run-document.js';
+import type { PlatformIdentity } from '../model/run-document.js';
 import { discoverEndpoints } from './discover.js';
 import type { DiscoveryEnvironment } from './environment.js';
+import { withProbeMounts } from './evidence/live.js';
+import { identify, platformIdentity, type Identification } from './identify.js';
 import { startHint } from './kinds/catalog.js';
-import { probeEndpoints, probeFileSharing } from './probe.js';
+import { PROBE_TARGET, probeEndpoints, probeMountinfo, type ProbedEndpoint } from './probe.js';
 
 /** One endpoint as listed: where it was found, whether it answers, what it is and how its bind mounts are shared. */
 export interface Listed {
@@ -17,7 +20,22 @@ export interface Listed {
   reachable: boolean;
   reason: string | null;
   identity: PlatformIdentity | null;
+  /** The identification behind `identity`: each answer with its clues and how sure they make us. */
+  identification: Identification | null;
   note: string | null;
+}
+
+async function withFileSharing(p: ProbedEndpoint, image: string | null, hostDir: string): Promise<{ identification: Identification | null; note: string | null }> {
+  if (!p.docker || !p.evidence) return { identification: null, note: `to start it: ${startHint(p.endpoint)}` };
+  const found = await anyLocalImage(p.docker, image);
+  if (!found) return { identification: p.identification, note: 'no local image to probe file sharing with (pass --image, or run mountbench run once)' };
+  try {
+    const mountinfo = await probeMountinfo(p.docker, found, hostDir);
+    return { identification: identify(withProbeMounts(p.evidence, mountinfo), PROBE_TARGET), note: null };
+  } catch (error) {
+    const message = (error as Error).message.replace(/^\(HTTP code \d+\) [a-z ]+- /, '').slice(0, 160);
+    return { identification: p.identification, note: `file-sharing probe failed: ${message}` };
+  }
 }
 
 /** Every endpoint found, each asked once who it is, and how a bind mount of `hostDir` reaches its containers. */
@@ -25,29 +43,18 @@ export async function listPlatforms(de: DiscoveryEnvironment, image: string | nu
   const probed = await probeEndpoints(discoverEndpoints(de));
   const listed: Listed[] = [];
   for (const p of probed) {
-    let fileSharing: FileSharing | null = null;
-    let note: string | null = null;
-    if (p.docker && p.identity) {
-      const found = await anyLocalImage(p.docker, image);
-      if (found) {
-        fileSharing = await probeFileSharing(p.docker, found, hostDir, p.identity.kind).catch((error: Error) => {
-          note = `file-sharing probe failed: ${error.message.replace(/^\(HTTP code \d+\) [a-z ]+- /, '').slice(0, 160)}`;
-          return null;
-        });
-      } else {
-        note = 'no local image to probe file sharing with (pass --image, or run mountbench run once)';
-      }
-    }
+    const { identification, note } = await withFileSharing(p, image, hostDir);
     listed.push({
       name: p.endpoint.name,
       aliases: p.endpoint.aliases,
       endpoint: p.endpoint.host,
       source: p.endpoint.source,
       current: p.endpoint.current,
-      reachable: p.identity !== null,
+      reachable: identification !== null,
       reason: p.unreachable,
-      identity: p.identity ? { ...p.identity, fileSharing } : null,
-      note: p.identity ? note : `to start it: ${startHint(p.endpoint)}`,
+      identity: identification ? platformIdentity(p.endpoint, identification) : null,
+      identification,
+      note,
     });
   }
   return listed;

@@ -2,6 +2,7 @@
 import type { FileSharing } from '../model/run-document.js';
 import { kindById, PLATFORM_KINDS } from './kinds/catalog.js';
 import type { PlatformKind } from './kinds/kind.js';
+import { parseMountLines } from './evidence/mount-lines.js';
 
 export interface MountinfoEntry {
   mountPoint: string;
@@ -11,22 +12,10 @@ export interface MountinfoEntry {
   line: string;
 }
 
-/** mountinfo(5): "36 35 98:0 /mnt1 /mnt2 rw,noatime master:1 - ext3 /dev/root rw,errors=continue". */
+/** mountinfo(5): "36 35 98:0 /mnt1 /mnt2 rw,noatime master:1 - ext3 /dev/root rw,errors=continue". The same
+ * reading `mountbench identify` gives pasted mount lines (evidence/mount-lines.ts). */
 export function parseMountinfo(text: string): MountinfoEntry[] {
-  return text
-    .split('\n')
-    .filter((line) => line.includes(' - '))
-    .map((line) => {
-      const [before, after] = line.split(' - ', 2);
-      const fields = before.split(' ');
-      const [fstype, source] = after.split(' ');
-      return { root: unescape(fields[3]), mountPoint: unescape(fields[4]), fstype, source, line };
-    });
-}
-
-// mountinfo escapes space, tab, newline and backslash as octal.
-function unescape(field: string): string {
-  return field.replace(/\\([0-7]{3})/g, (_, octal: string) => String.fromCharCode(parseInt(octal, 8)));
+  return parseMountLines(text).flatMap((m) => (m.root === null ? [] : [{ mountPoint: m.mountPoint, root: m.root, fstype: m.fstype, source: m.source, line: m.line }]));
 }
 
 /** The mount a path lives on: the entry with the longest mount point that is a prefix of it (the last one wins). */

@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type { EngineFacts } from '../../src/platforms/engine.js';
-import { identify, platformKind, platformLabel } from '../../src/platforms/identify.js';
+import { engineEvidence } from '../../src/platforms/evidence/evidence.js';
+import { identify, platformIdentity, platformKind as kindOfEvidence, platformLabel as labelOfEvidence } from '../../src/platforms/identify.js';
+
+const platformKind = (facts: EngineFacts) => kindOfEvidence(engineEvidence(facts));
+const platformLabel = (kind: ReturnType<typeof platformKind>, facts: EngineFacts) => labelOfEvidence(kind, engineEvidence(facts));
 
 interface Recording extends EngineFacts {
   source: string;
@@ -38,7 +42,7 @@ describe('platform identification from recorded engine answers', () => {
   });
   it('fills the identity from the recorded facts', () => {
     const linux = recordings.find((r) => r.file === 'docker-linux-debian12.json')!;
-    const id = identify({ name: 'default', host: 'unix:///var/run/docker.sock', source: 'default socket' }, linux);
+    const id = platformIdentity({ name: 'default', host: 'unix:///var/run/docker.sock', source: 'default socket' }, identify(engineEvidence(linux)));
     assert.equal(id.engine.product, 'Docker Engine');
     assert.equal(id.engine.cpus, 2);
     assert.equal(id.engine.apiVersion, '1.41');

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { DiscoveryEnvironment } from '../../src/platforms/environment.js';
 import type { EngineFacts } from '../../src/platforms/engine.js';
-import { platformKind } from '../../src/platforms/identify.js';
+import { engineEvidence } from '../../src/platforms/evidence/evidence.js';
+import { platformKind as kindOfEvidence } from '../../src/platforms/identify.js';
 import { DISCOVERY_ORDER, PLATFORM_KINDS, startHint } from '../../src/platforms/kinds/catalog.js';
 import { lima } from '../../src/platforms/kinds/lima.js';
 import { podman } from '../../src/platforms/kinds/podman.js';
@@ -14,6 +15,8 @@ import { rootlessDocker } from '../../src/platforms/kinds/rootless-docker.js';
 import { sharingMechanism } from '../../src/platforms/mountinfo.js';
 
 const ids = PLATFORM_KINDS.map((kind) => kind.id);
+const platformKind = (facts: EngineFacts) => kindOfEvidence(engineEvidence(facts));
+const says = (kind: { recognise: (ev: ReturnType<typeof engineEvidence>) => unknown[] }, facts: EngineFacts) => kind.recognise(engineEvidence(facts)).length > 0;
 type Id = (typeof ids)[number];
 const isBefore = (first: Id, then: Id) => ids.indexOf(first) < ids.indexOf(then);
 
@@ -23,6 +26,7 @@ describe('platform kinds: the order engines are recognised in', () => {
       'podman',
       'docker-desktop',
       'orbstack',
+      'apple-container',
       'rancher-desktop',
       'colima',
       'lima',
@@ -51,10 +55,10 @@ describe('platform kinds: the order engines are recognised in', () => {
 
   it('recognises a Rancher Desktop engine as rancher-desktop, though Lima would claim it if asked first', () => {
     const rancher: EngineFacts = { info: { Name: 'lima-rancher-desktop', OperatingSystem: 'Alpine Linux v3.20', OSType: 'linux' }, version: {} };
-    assert.ok(lima.recognise(rancher), 'its VM is a Lima VM');
-    assert.ok(rancherDesktop.recognise(rancher));
+    assert.ok(says(lima, rancher), 'its VM is a Lima VM');
+    assert.ok(says(rancherDesktop, rancher));
     assert.equal(platformKind(rancher), 'rancher-desktop');
-    assert.equal([lima, rancherDesktop].find((kind) => kind.recognise(rancher))?.id, 'lima', 'what the other order would say');
+    assert.equal([lima, rancherDesktop].find((kind) => says(kind, rancher))?.id, 'lima', 'what the other order would say');
   });
 
   it('recognises rootless Podman as podman, though it says name=rootless as rootless Docker does', () => {
@@ -62,8 +66,8 @@ describe('platform kinds: the order engines are recognised in', () => {
       info: { OperatingSystem: 'fedora', OSType: 'linux', SecurityOptions: ['name=seccomp,profile=default', 'name=rootless'] },
       version: { Version: '5.2.0', Components: [{ Name: 'Podman Engine', Version: '5.2.0' }] },
     };
-    assert.ok(rootlessDocker.recognise(rootlessPodman));
-    assert.ok(podman.recognise(rootlessPodman));
+    assert.ok(says(rootlessDocker, rootlessPodman));
+    assert.ok(says(podman, rootlessPodman));
     assert.equal(platformKind(rootlessPodman), 'podman');
   });
 

@@ -4,8 +4,12 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { platformKind, platformLabel } from '../../src/platforms/identify.js';
-import { parseInfoText, parsePostedOutput, parseVersionText } from '../helpers/posted-output.js';
+import { parseInfoText } from '../../src/platforms/evidence/docker-info-text.js';
+import { parseVersionText } from '../../src/platforms/evidence/docker-version-text.js';
+import { readEvidence } from '../../src/platforms/evidence/read.js';
+import { identify, platformKind, platformLabel } from '../../src/platforms/identify.js';
+
+const parsePostedOutput = (text: string) => readEvidence([{ origin: 'posted', text }]);
 
 const DIR = new URL('../recordings/docker-info/public/', import.meta.url);
 const posted = (file: string) => readFileSync(new URL(file, DIR), 'utf8');
@@ -32,8 +36,8 @@ const EXPECTED: Record<string, [kind: string, label: string, why: string]> = {
   'lima-docker-template-ubuntu22.04-info-excerpt.txt': ['lima', 'Lima', 'Name: lima-docker; rootless inside, but Lima is tried before rootless Docker'],
   'orbstack-engine-28.5.2-intel-info.txt': ['orbstack', 'OrbStack 28.5.2', 'Operating System: OrbStack, Name orbstack, kernel -orbstack'],
   'podman-machine-macos-4.0.3-docker-info-excerpt.txt': ['podman', 'Podman 4.0.3', 'Docker Root Dir .../containers/storage: /info has no other Podman field (Name localhost.localdomain, OS fedora)'],
-  'podman-machine-macos-applehv-5.2.5-podman-info-excerpt.txt': ['unknown', 'unknown engine', '`podman info`, not an engine answer: no field the kinds read'],
-  'podman-machine-macos-applehv-5.2.5-podman-info-not-running.txt': ['unknown', 'unknown engine', '`podman info` of a stopped machine: no engine answered'],
+  'podman-machine-macos-applehv-5.2.5-podman-info-excerpt.txt': ['podman', 'Podman', '`podman info` of a running machine (its version is past the excerpt\'s end)'],
+  'podman-machine-macos-applehv-5.2.5-podman-info-not-running.txt': ['podman', 'Podman 5.2.5', '`podman info` of a stopped machine: the client\'s provider and version'],
   'rancher-desktop-moby-29.5.3-arm64-info-server.txt': ['rancher-desktop', 'Rancher Desktop 29.5.3', 'Name: lima-rancher-desktop (its OS is Alpine, its VM a Lima VM)'],
   'rootless-docker-debian12-27.1.1-info.txt': ['rootless-docker', 'rootless Docker 27.1.1', 'Security Options: rootless'],
   'rootless-docker-debian12-27.1.1-version.txt': ['rootless-docker', 'rootless Docker 27.1.1', 'a rootlesskit component in /version'],
@@ -94,5 +98,26 @@ describe('reading posted outputs back into engine answers', () => {
     assert.deepEqual([platformKind(facts), platformLabel('podman', facts)], ['podman', 'Podman 4.3.1']);
     assert.equal(parsePostedOutput('{"OperatingSystem": "OrbStack", "Name": "orbstack"}').info.Name, 'orbstack');
     assert.equal(parsePostedOutput('{"Client": {}, "Server": {"Platform": {"Name": "Docker Desktop 4.37.1 (178610)"}}}').version.Platform?.Name, 'Docker Desktop 4.37.1 (178610)');
+  });
+
+  it('reads a bare /version JSON object as /version, not /info', () => {
+    const facts = parsePostedOutput('{"Platform": {"Name": "Docker Desktop 4.86.0 (236216)"}, "Version": "29.7.2", "ApiVersion": "1.55"}');
+    assert.deepEqual(facts.info, {});
+    assert.equal(facts.version.Platform?.Name, 'Docker Desktop 4.86.0 (236216)');
+    assert.equal(platformLabel(platformKind(facts), facts), 'Docker Desktop 4.86.0 (236216)');
+  });
+
+  it("reads on past a component whose version spans lines (crun's), to the Engine after it", () => {
+    // Constructed, not posted: the layout of `docker version` against Podman, crun's version as `crun --version`
+    // prints it (its three unindented lines as in podman-container-tools/podman#29496's /info excerpt).
+    const text = 'Server: linux/arm64/fedora-39\n Podman Engine:\n  Version:          4.9.3\n OCI Runtime (crun):\n  Version:          crun version 1.27.1\ncommit: 3ec076b3b6714ec2f1a10533cf18d5605a6de637\nrundir: /run/crun\nspec: 1.0.0\n+SYSTEMD +SELINUX +LIBKRUN +YAJL\n Engine:\n  Version:          4.9.3\n  API version:      1.41 (minimum version 1.24)\n';
+    const version = parseVersionText(text);
+    assert.equal(version.Version, '4.9.3');
+    assert.deepEqual(version.Components?.map((c) => c.Name), ['Podman Engine', 'OCI Runtime (crun)', 'Engine']);
+  });
+
+  it("names Podman's engine Podman Engine, not the os/arch string in its Platform.Name", () => {
+    const facts = parsePostedOutput('Server: linux/amd64/debian-12\n Podman Engine:\n  Version:          4.3.1\n');
+    assert.equal(identify(facts).engine.product, 'Podman Engine');
   });
 });

@@ -1,5 +1,6 @@
 // Every platform kind mountbench knows. Adding one: a file beside this one, and its place in both lists below.
 import type { Endpoint } from '../endpoint.js';
+import { appleContainer } from './apple-container.js';
 import { colima } from './colima.js';
 import { dockerDesktop } from './docker-desktop.js';
 import { dockerLinux } from './docker-linux.js';
@@ -11,17 +12,20 @@ import { rancherDesktop } from './rancher-desktop.js';
 import { rootlessDocker } from './rootless-docker.js';
 import { wsl2 } from './wsl2.js';
 
-// The order engines are recognised in: the first kind whose recognise() says yes wins, so a kind comes before every
-// kind whose test its engines would also pass.
+// The order engines are recognised in. Each kind gives its clues, each with how sure it makes us (kind.ts): the
+// surest clue wins, and between equally sure clues of two kinds, the one listed first. So a kind comes before every
+// kind whose clues its engines would also give as surely:
 // - Podman first: its Docker-compatible API looks like any Docker engine (rootless Podman even says name=rootless).
 // - Docker Desktop before plain Docker on Linux, and before WSL2, whose kernel it runs on under Windows.
 // - Rancher Desktop and Colima before Lima: their VMs are Lima VMs, named lima-rancher-desktop and colima.
-// - WSL2 and rootless Docker before docker-linux, the fallback for any Linux engine.
+// - WSL2 and rootless Docker before docker-linux, the fallback for any Linux engine; all three only ever give
+//   fallback clues, which any product's own clue (even its endpoint's name) outranks.
 // An engine no kind recognises is 'unknown'.
 export const PLATFORM_KINDS = [
   podman,
   dockerDesktop,
   orbstack,
+  appleContainer,
   rancherDesktop,
   colima,
   lima,
@@ -37,6 +41,7 @@ export type KindId = (typeof PLATFORM_KINDS)[number]['id'] | 'unknown';
 export const DISCOVERY_ORDER: readonly PlatformKind[] = [
   dockerDesktop,
   orbstack,
+  appleContainer,
   colima,
   lima,
   rancherDesktop,

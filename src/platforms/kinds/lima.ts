@@ -1,7 +1,10 @@
-// Lima: each instance is a VM named lima-<instance>; Colima and Rancher Desktop VMs are Lima VMs too.
+// Lima: each instance is a VM named lima-<instance>; Colima and Rancher Desktop VMs are Lima VMs too. Its docker
+// template runs Docker rootless inside, and its context is named after the instance (lima-docker).
 import { join } from 'node:path';
 import { readLimaSettings } from '../settings/lima.js';
-import { hostName, subdirectories, type PlatformKind } from './kind.js';
+import { endpointClues, fieldClue, hostName, subdirectories, vmToolClues, type PlatformKind } from './kind.js';
+
+const isLima = (name: string) => name.startsWith('lima-');
 
 export const lima: PlatformKind<'lima'> = {
   id: 'lima',
@@ -11,10 +14,14 @@ export const lima: PlatformKind<'lima'> = {
       name: `lima-${instance}`,
       path: join(de.home, '.lima', instance, 'sock', 'docker.sock'),
     })),
-  recognise: (facts) => hostName(facts).startsWith('lima-'),
-  claims: (name) => name.startsWith('lima-'),
+  recognise: (ev) => [
+    ...(isLima(hostName(ev)) ? fieldClue(ev, 'likely', 'info.Name', () => true) : []),
+    ...vmToolClues(ev, 'lima'),
+    ...endpointClues(ev, isLima, /\/\.lima\/[^/]+\/sock\/docker\.sock$/),
+  ],
+  claims: isLima,
   // Its VM and file-sharing processes on a Mac: their CPU is the cost of sharing the container cannot see.
-  hostProcesses: /limactl|qemu-system|sshfs|sftp-server/,
+  hostProcesses: /limactl|qemu-system|krunkit|sshfs|sftp-server/,
   start: (name) => `limactl start ${name.slice('lima-'.length)}`,
   settings: (de, endpoint) => readLimaSettings(de, endpoint),
 };

@@ -1,11 +1,12 @@
 // Podman: a Docker-compatible API that the "Podman Engine" component in /version tells apart, and in /info its
-// storage: DockerRootDir is containers/storage (/var/lib/containers/storage, or ~/.local/share/... rootless).
+// storage: DockerRootDir is containers/storage (/var/lib/containers/storage, or ~/.local/share/... rootless). On a
+// Mac or Windows it runs in a machine (Podman 6: libkrun by default on Apple silicon, applehv, WSL, Hyper-V, QEMU).
 import { join } from 'node:path';
-import type { EngineFacts } from '../engine.js';
+import type { Evidence } from '../evidence/evidence.js';
 import { readPodmanSettings } from '../settings/podman.js';
-import { subdirectories, type PlatformKind } from './kind.js';
+import { endpointClues, fieldClue, subdirectories, vmToolClues, type Clue, type PlatformKind } from './kind.js';
 
-const podmanEngine = (facts: EngineFacts) => facts.version.Components?.find((c) => c.Name === 'Podman Engine');
+const podmanEngine = (ev: Evidence) => ev.version.Components?.find((c) => c.Name === 'Podman Engine');
 
 export const podman: PlatformKind<'podman'> = {
   id: 'podman',
@@ -20,8 +21,20 @@ export const podman: PlatformKind<'podman'> = {
       { name: 'podman', path: join(de.root ?? '/', 'run/podman/podman.sock'), systemWide: true },
     ];
   },
-  recognise: (facts) => podmanEngine(facts) !== undefined || /\/containers\/storage\/?$/.test(facts.info.DockerRootDir ?? ''),
-  productLabel: (facts) => `Podman ${podmanEngine(facts)?.Version ?? facts.info.ServerVersion ?? facts.version.Version ?? ''}`.trim(),
+  recognise: (ev) => {
+    const component = podmanEngine(ev);
+    const clues: Clue[] = component ? [{ certainty: 'certain', evidence: `a Podman Engine ${component.Version ?? ''} component — ${ev.fieldFrom['version.Components']}` }] : [];
+    return [
+      ...clues,
+      ...fieldClue(ev, 'likely', 'info.DockerRootDir', (dir) => /\/containers\/storage\/?$/.test(dir)),
+      ...vmToolClues(ev, 'podman'),
+      ...endpointClues(ev, (name) => name.startsWith('podman'), /\/podman\/[^/]*\.sock$|\/podman\/machine\//),
+    ];
+  },
+  productLabel: (ev) => {
+    const version = podmanEngine(ev)?.Version ?? ev.vms.find((vm) => vm.kind === 'podman' && vm.version)?.version ?? ev.info.ServerVersion ?? ev.version.Version ?? '';
+    return `Podman ${version}`.trim();
+  },
   engineProduct: 'Podman Engine',
   claims: (name) => name.startsWith('podman'),
   start: () => 'podman machine start (macOS) or podman system service --time=0 (Linux)',

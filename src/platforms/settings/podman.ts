@@ -48,6 +48,13 @@ function pick(machines: Record<string, unknown>[], socket: string | null): Recor
   );
 }
 
+/** The provider a machine of `podman machine inspect` runs on: the directory under machine/ of its config. */
+export function machineProvider(machine: Record<string, unknown>): string | null {
+  const configPath = stringOrNull(at(machine, 'ConfigDir.Path')) ?? stringOrNull(at(machine, 'ConfigPath.Path')) ?? '';
+  const provider = /\/machine\/([^/]+)/.exec(configPath)?.[1] ?? null;
+  return provider && !provider.endsWith('.json') ? provider : null;
+}
+
 export function parsePodmanMachineInspect(text: string, source: string, socket: string | null = null): PlatformSettings {
   let json: unknown;
   try {
@@ -62,8 +69,8 @@ export function parsePodmanMachineInspect(text: string, source: string, socket: 
   const podman5 = at(machine, 'ConfigDir.Path') !== undefined;
   const configKey = podman5 ? 'ConfigDir.Path' : 'ConfigPath.Path';
   const configPath = stringOrNull(at(machine, configKey)) ?? '';
-  const provider = /\/machine\/([^/]+)/.exec(configPath)?.[1] ?? null;
-  if (provider && !provider.endsWith('.json')) {
+  const provider = machineProvider(machine);
+  if (provider) {
     settings.vmType = provider;
     from.vmType = `${configKey}: ${configPath}`;
     const sharing = SHARING[provider];

@@ -1,0 +1,19 @@
+// The hypervisor behind each VM type the platforms name, in the words of their docs.
+const HYPERVISORS: Record<string, string> = {
+  vz: 'Apple Virtualization.framework',
+  'apple-virtualization': 'Apple Virtualization.framework',
+  applehv: 'Apple Virtualization.framework (vfkit)',
+  krunkit: 'libkrun (krunkit)',
+  libkrun: 'libkrun (krunkit)',
+  qemu: 'QEMU',
+  hyperkit: 'HyperKit',
+  wsl2: 'Hyper-V (the WSL 2 utility VM)',
+  wsl: 'Hyper-V (the WSL 2 utility VM)',
+  'hyper-v': 'Hyper-V',
+  hyperv: 'Hyper-V',
+  'docker-vmm': 'Docker VMM',
+};
+
+export function hypervisorOf(vmType: string): string | null {
+  return HYPERVISORS[vmType] ?? null;
+}
