@@ -2,7 +2,7 @@
 // MountbenchError; the single catch in cli.ts prints its message and exits with its code. Nothing else exits.
 export const EXIT = {
   ok: 0,
-  /** The run finished but some cells failed. */
+  /** The run finished but some cells failed (also every cell: their commands ran and failed). */
   cellsFailed: 1,
   /** Nothing could run: no reachable engine, no image, an unreadable run file. */
   cannotRun: 2,
@@ -10,6 +10,8 @@ export const EXIT = {
   usage: 64,
   /** A bug in mountbench: please report it. */
   internal: 70,
+  /** An output file or directory cannot be created (sysexits' EX_CANTCREAT). */
+  cannotCreateOutput: 73,
   /** Stopped by a closed terminal or ssh session (SIGHUP): 128 + 1. */
   hangUp: 129,
   /** Ctrl-C (SIGINT): 128 + 2. */
@@ -42,5 +44,12 @@ export class UsageError extends MountbenchError {
 export class CannotRunError extends MountbenchError {
   constructor(message: string) {
     super(message, EXIT.cannotRun);
+  }
+}
+
+/** An output file or directory cannot be created or replaced: exit 73. */
+export class CannotCreateOutputError extends MountbenchError {
+  constructor(message: string) {
+    super(message, EXIT.cannotCreateOutput);
   }
 }

@@ -1,13 +1,12 @@
 // The Docker side of sandboxes: long-lived containers (`sleep infinity`, so each sample is one `docker exec`),
 // labelled volumes, and copies of the project in and out. Strategy modules compose these.
-import { cp, mkdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import type Docker from 'dockerode';
-import tar from 'tar-fs';
 import { labels } from '../util/labels.js';
 import type { Workload } from '../workloads/workload.js';
 import { execCollect } from '../docker/exec.js';
 import { ContainerRunner } from './container-runner.js';
+import { copyTreeIntoContainer, copyTreeOnHost } from './project-copy.js';
 import type { Sandbox, SandboxContext, SandboxPlace } from './sandbox.js';
 
 /** Paths inside containers. */
@@ -54,18 +53,14 @@ export async function removeVolume(docker: Docker, name: string): Promise<void> 
   await docker.getVolume(name).remove({ force: true }).catch(() => undefined);
 }
 
-/** Copy a host directory into a container, leaving out top-level entries named in `exclude`. */
+/** Copy a host directory into a container, leaving out top-level entries named in `exclude` (see project-copy.ts). */
 export async function copyIntoContainer(container: Docker.Container, hostDir: string, containerDir: string, exclude: string[] = []): Promise<void> {
-  const skipped = new Set(exclude.map((name) => join(hostDir, name)));
-  await container.putArchive(tar.pack(hostDir, { ignore: (path) => skipped.has(path) }), { path: containerDir });
+  await copyTreeIntoContainer(container, hostDir, containerDir, exclude);
 }
 
-/** Copy a workload's starting files to a fresh host directory. */
+/** Copy a workload's starting files to a fresh host directory (see project-copy.ts). */
 export async function copyFixture(workload: Workload, dir: string): Promise<void> {
-  await rm(dir, { recursive: true, force: true });
-  await mkdir(dir, { recursive: true });
-  const skipped = new Set(workload.copyExclude.map((name) => join(workload.fixtureDir, name)));
-  await cp(workload.fixtureDir, dir, { recursive: true, filter: (source) => !skipped.has(source) });
+  await copyTreeOnHost(workload.fixtureDir, dir, workload.copyExclude);
 }
 
 /** Where a container strategy puts the project. */

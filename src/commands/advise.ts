@@ -12,7 +12,7 @@ import { defaultEnvironment, discoverEndpoints } from '../platforms/discover.js'
 import { selectEndpoints } from '../platforms/select.js';
 import { historyPath, readHistory } from '../results/history.js';
 import { readPublished } from '../results/published.js';
-import { writeAtomically } from '../results/store.js';
+import { writeAtomically } from '../util/atomic-write.js';
 
 export interface AdviseOptions {
   project: string;

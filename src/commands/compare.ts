@@ -10,7 +10,8 @@ import { STRATEGY_SECTIONS } from '../strategies/report-sections.js';
 import { readHistory } from '../results/history.js';
 import { readPublished } from '../results/published.js';
 import type { RunDocument } from '../model/run-document.js';
-import { readRunDocument, RunFileError, writeAtomically } from '../results/store.js';
+import { readRunDocument, RunFileError } from '../results/store.js';
+import { writeAtomically } from '../util/atomic-write.js';
 import { viewOf } from '../results/view.js';
 
 export interface CompareOptions {

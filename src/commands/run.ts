@@ -17,8 +17,10 @@ export function exitCodeOf(outcome: RunOutcome, stoppedBy: StoppingSignal | null
   if (crashed || outcome.problems.length > 0) return EXIT.internal;
   if (stoppedBy) return STOPPING_SIGNALS[stoppedBy];
   if (outcome.execution.interrupted) return EXIT.interrupted;
-  if (!outcome.doc.cells.some((c) => c.summary)) return EXIT.cannotRun;
-  return outcome.doc.cells.some((c) => c.status === 'failed') ? EXIT.cellsFailed : EXIT.ok;
+  // A cell that failed ran: its command's exit code is the finding (1), even when no cell was measured. Only a run
+  // in which nothing could start (every cell skipped: no image, no engine for the strategy) is 2.
+  if (outcome.doc.cells.some((c) => c.status === 'failed')) return EXIT.cellsFailed;
+  return outcome.doc.cells.some((c) => c.summary) ? EXIT.ok : EXIT.cannotRun;
 }
 
 /** Run the pipeline on the terminal; the final table goes to `table`. */

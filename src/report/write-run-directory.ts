@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { RunDocument } from '../model/run-document.js';
 import { saveRunDocument, type Saved } from '../results/save.js';
-import { writeAtomically } from '../results/store.js';
+import { writeAtomically } from '../util/atomic-write.js';
 import { viewOf } from '../results/view.js';
 import { EXPORTERS } from './exporters.js';
 import type { RenderOptions } from './section.js';

@@ -3,7 +3,7 @@
 // error instead of nothing being written. (The reports beside it: report/write-run-directory.ts.)
 import { join } from 'node:path';
 import { RunDocument } from '../model/run-document.js';
-import { writeAtomically } from './store.js';
+import { writeAtomically } from '../util/atomic-write.js';
 
 export const RAW_RUN_FILE = 'run.raw.json';
 

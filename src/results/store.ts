@@ -1,18 +1,11 @@
-// Read and write run documents. Writes go to a temporary file first and are renamed into place, so an
-// interrupted run never leaves a half-written file. Documents of an older schema are read too: their summaries
-// are derived again from their samples, which every version keeps.
-import { readFile, rename, writeFile } from 'node:fs/promises';
+// Read run documents (src/util/atomic-write.ts writes them). Documents of an older schema are read too: their
+// summaries are derived again from their samples, which every version keeps.
+import { readFile } from 'node:fs/promises';
 import { CannotRunError } from '../errors.js';
 import { summariseCells } from '../stats/summarise-cells.js';
 import { RunDocument, SCHEMA_VERSION } from '../model/run-document.js';
 
 export class RunFileError extends CannotRunError {}
-
-export async function writeAtomically(path: string, content: string): Promise<void> {
-  const temporary = `${path}.partial`;
-  await writeFile(temporary, content);
-  await rename(temporary, path);
-}
 
 /** A version 1 document as this version reads it: the same samples, without the summaries of its bootstrap. */
 function fromVersion1(json: { cells?: unknown }): unknown {

@@ -55,7 +55,7 @@ export function runDocument(options: RunOptions, execution: Execution, facts: Ru
     priming: execution.priming,
     stopping: execution.stopping,
     cells,
-    notes: [...execution.notes],
+    notes: [...facts.workloads.flatMap((w) => w.notes ?? []), ...execution.notes],
     timing: {
       wallSeconds: facts.wallSeconds,
       sampledSeconds: timedSeconds(cells, facts.workloads),

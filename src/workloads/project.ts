@@ -4,6 +4,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
+import { LINK_OUT_OF_PROJECT, scanTree } from '../util/project-tree.js';
 import { shellQuote } from '../util/shell.js';
 import { primeFromLockfile } from './npm-install.js';
 import { emptyDirectories, wallTime, type Workload, type WorkloadOptions } from './workload.js';
@@ -34,6 +35,7 @@ export function projectWorkload(options: ProjectOptions, { online }: Pick<Worklo
   const bad = options.deps.find((d) => d.includes('/') || d === '.' || d === '..' || d === '');
   if (bad !== undefined) throw new ProjectError(`--deps: "${bad}" must be a directory name at the top of the project`);
   const primes = NPM_LOCKFILES.some((file) => existsSync(join(dir, file)));
+  const { outward } = scanTree(dir, options.deps);
   // In the command's own shell, so that every npm it starts, however deep, reads the cache and stays offline:
   // offline, npm fails at once on a missing package instead of retrying a registry it cannot reach.
   const npmSettings = (cacheDir: string) =>
@@ -51,5 +53,6 @@ export function projectWorkload(options: ProjectOptions, { online }: Pick<Worklo
     prime: primes ? primeFromLockfile : null,
     hostRequirements: primes ? ['node', 'npm'] : [],
     offline: !online,
+    notes: outward.map((link) => `the project's link ${link} leads out of the project: its copies hold a dangling link (-> ${LINK_OUT_OF_PROJECT}) instead, so no command reaches the original through it`),
   };
 }

@@ -84,6 +84,8 @@ export interface Workload {
   /** Set by workloads that talk to a registry: true when their samples run without it (no --online), so that a
    * sample failing for want of the network says so. */
   offline?: boolean;
+  /** What the reader of the run should know about its starting files (a link out of the project, not followed). */
+  notes?: string[];
 }
 
 /** The measure a cell of this workload holds. */
