@@ -232,23 +232,41 @@ status() {
   return $code
 }
 
+usage="$0 up [--via sshfs|bindfs] [--podman] | up --vm [--share virtiofs|9p] | down [--vm] [--purge] | status"
+
 main() {
   local command=${1:-status}
   shift || true
-  local via=sshfs
+  local via=sshfs via_given=no vm=no share=virtiofs share_given=no purge=no
   WITH_PODMAN=0
   while [ $# -gt 0 ]; do
     case $1 in
-      --via) via=${2:?--via needs sshfs or bindfs}; shift 2 ;;
-      --via=*) via=${1#--via=}; shift ;;
+      --via) via=${2:?--via needs sshfs or bindfs}; via_given=yes; shift 2 ;;
+      --via=*) via=${1#--via=}; via_given=yes; shift ;;
       --podman) WITH_PODMAN=1; shift ;;
-      *) die "unknown option $1 (usage: $0 up [--via sshfs|bindfs] [--podman] | down | status)" ;;
+      --vm) vm=yes; shift ;;
+      --share) share=${2:?--share needs virtiofs or 9p}; share_given=yes; shift 2 ;;
+      --share=*) share=${1#--share=}; share_given=yes; shift ;;
+      --purge) purge=yes; shift ;;
+      *) die "unknown option $1 (usage: $usage)" ;;
     esac
   done
   case $via in sshfs | bindfs) ;; *) die "--via must be sshfs or bindfs, not $via" ;; esac
+  case $share in virtiofs | 9p) ;; *) die "--share must be virtiofs or 9p, not $share" ;; esac
+  [ $share_given = no ] || [ $vm = yes ] || die "--share is for the VM lab: up --vm --share $share"
+  [ $purge = no ] || [ "$command" = down ] || die "--purge goes with down"
+  if [ $vm = yes ]; then
+    [ $via_given = no ] || die "--via is for the sshfs lab, not the VM lab"
+    [ "$WITH_PODMAN" = 0 ] || die "--podman goes with the sshfs lab: run up --podman and up --vm one after the other"
+  fi
   case $command in
     up)
       require_root
+      if [ $vm = yes ]; then
+        vm_up "$share"
+        vm_status
+        return 0
+      fi
       install_packages
       mkdir -p "$STATE"
       start_lab "$via"
@@ -259,10 +277,25 @@ main() {
       fi
       status
       ;;
-    down) require_root; down ;;
-    status) status ;;
-    *) die "usage: $0 up [--via sshfs|bindfs] [--podman] | down | status" ;;
+    down)
+      require_root
+      [ $vm = yes ] || down
+      vm_down
+      [ $purge = no ] || vm_purge
+      say "down: no VM lab process, mount, socket, context or overlay is left$( [ $purge = yes ] && echo ', nor its cached guest build')"
+      ;;
+    status)
+      local code=0
+      status || code=$?
+      vm_status || true
+      return $code
+      ;;
+    *) die "usage: $usage" ;;
   esac
 }
+
+# The VM lab (QEMU with virtiofs or 9p) lives in a file of its own.
+# shellcheck source=scripts/vm-lab.sh
+. "$REPO/scripts/vm-lab.sh"
 
 if [ "${1:-}" = __namespace ]; then namespace_main "$2"; else main "$@"; fi
