@@ -11,7 +11,7 @@ import { lastLine } from '../../util/text.js';
 import type { SyncPromises } from './engine.js';
 
 /** The sync strategy's scripts, shipped in the package's fixtures. */
-export const SYNC_SCRIPTS_DIR = fileURLToPath(new URL('../../fixtures/sync', import.meta.url));
+export const SYNC_SCRIPTS_DIR = fileURLToPath(new URL('../../../fixtures/sync', import.meta.url));
 const LISTING_SCRIPT = join(SYNC_SCRIPTS_DIR, 'tree-listing.cjs');
 const LISTING_SOURCE = `${readFileSync(LISTING_SCRIPT, 'utf8')}\nmain(process.argv.slice(1));`;
 const listing = createRequire(import.meta.url)(LISTING_SCRIPT) as {
