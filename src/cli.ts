@@ -10,6 +10,8 @@ import { historyCommand } from './commands/history.js';
 import { cleanCommand } from './commands/clean.js';
 import { platformsCommand } from './commands/platforms.js';
 import { reportCommand } from './commands/report.js';
+import { shareCommand } from './commands/share.js';
+import { siteCommand } from './commands/site.js';
 import { EXIT, MountbenchError } from './errors.js';
 import { FORMATS } from './report/exporters.js';
 import { HISTORY_ENV, historyPath } from './results/history.js';
@@ -108,6 +110,27 @@ export function buildProgram(): Command {
         format: opts.format,
         output: opts.output ?? null,
       });
+    });
+
+  program
+    .command('share')
+    .description('make a run fit to publish: figures and the machine\'s fingerprint, no host, user, home, project, path or address; its id is its hash')
+    .argument('<run>', 'a run document (run.json) or its run directory')
+    .option('-o, --output <file>', 'where to write the shared result (default: <id>.json here)')
+    .option('--include-project', 'share a --project run too (its name and paths are still replaced by <project>)')
+    .option('--submit <owner/repo>', 'open a pull request adding it to a results repository (with gh; otherwise prints what to run)')
+    .action(async (run, opts) => {
+      await shareCommand({ run, output: opts.output ?? null, includeProject: opts.includeProject ?? false, submit: opts.submit ?? null });
+    });
+
+  program
+    .command('site')
+    .description('build a static site of shared results (and run documents) side by side: overview, pages per platform and result, comparisons by URL')
+    .argument('<dir>', 'a folder of shared results and run documents (e.g. a results repository\'s results/)')
+    .option('-o, --output <dir>', 'where to write the site (required unless --check)')
+    .option('--check', 'only check every result (schema, anonymity, id = hash, place, no duplicates); exit 1 listing those refused')
+    .action(async (dir, opts) => {
+      process.exitCode = await siteCommand({ dir, output: opts.output ?? null, check: opts.check ?? false });
     });
 
   program
