@@ -112,15 +112,26 @@ export class Redactor {
     for (let i = 0; i < n; i++) this.where.push({ at, kind });
   }
 
+  /** Strings repeat (keys, units, statuses): each is swept once, its removals counted again on every repeat. */
+  private readonly swept = new Map<string, { out: string; kinds: RemovedKind[] }>();
+
   text(value: string, at = ''): string {
+    const known = this.swept.get(value);
+    if (known) {
+      for (const kind of known.kinds) this.count(kind, at);
+      return known.out;
+    }
+    const kinds: RemovedKind[] = [];
     let out = value;
     for (const rule of this.rules) {
       out = out.replace(rule.pattern, (...args) => {
-        this.count(rule.kind, at);
+        kinds.push(rule.kind);
         const [match, ...groups] = args as string[];
         return typeof rule.replace === 'string' ? rule.replace : rule.replace(match, ...groups);
       });
     }
+    for (const kind of kinds) this.count(kind, at);
+    this.swept.set(value, { out, kinds });
     return out;
   }
 
