@@ -69,7 +69,7 @@ export function buildSite(results: readonly SharedResult[], published: readonly 
   for (const [label, file] of pages) write(file, platformPage(label, byLabel.get(label) ?? []));
   for (const r of results) {
     write(`result/${r.id}.html`, resultPage(r));
-    write(`data/r/${r.id}.json`, `${JSON.stringify(r, null, 2)}\n`);
+    write(`data/r/${r.id}.json`, `${JSON.stringify(r)}\n`);
     write(`data/r/${r.id}.js`, compactScript(r));
   }
   const rows = [...tests.flatMap((t) => t.rows), ...[...publishedByTest.values()].flat()];
