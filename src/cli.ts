@@ -11,6 +11,8 @@ import { addPlatformsCommand } from './cli/platforms.js';
 import { addReportCommand } from './cli/report.js';
 import { addRunCommand } from './cli/run.js';
 import { addSchemaCommand } from './cli/schema.js';
+import { addShareCommand } from './cli/share.js';
+import { addSiteCommand } from './cli/site.js';
 import { EXIT, MountbenchError } from './errors.js';
 import { TOOL_VERSION } from './version.js';
 
@@ -24,7 +26,7 @@ export function buildProgram(): Command {
     .configureOutput({ outputError: () => undefined });
 
   // In the order `mountbench --help` lists them.
-  for (const add of [addRunCommand, addAdviseCommand, addPlatformsCommand, addIdentifyCommand, addDoctorCommand, addReportCommand, addCompareCommand, addHistoryCommand, addSchemaCommand, addCleanCommand]) add(program);
+  for (const add of [addRunCommand, addAdviseCommand, addPlatformsCommand, addIdentifyCommand, addDoctorCommand, addReportCommand, addCompareCommand, addShareCommand, addSiteCommand, addHistoryCommand, addSchemaCommand, addCleanCommand]) add(program);
   return program;
 }
 
