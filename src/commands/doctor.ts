@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import pc from 'picocolors';
 import { pastRuns } from '../doctor/past-runs.js';
 import { renderDoctor } from '../doctor/render.js';
+import { modeOf } from '../doctor/mode.js';
 import { diagnose } from '../doctor/rules.js';
 import { EXIT } from '../errors.js';
 import { defaultEnvironment } from '../platforms/discover.js';
@@ -40,19 +41,20 @@ export async function doctorCommand(options: DoctorOptions): Promise<number> {
   const reports: PlatformReport[] = [];
   for (const l of listed) {
     if (!l.identity) {
-      reports.push({ ...l, onThisKernel: false, settings: null, findings: [] });
+      reports.push({ ...l, onThisKernel: false, settings: null, mode: null, findings: [] });
       continue;
     }
     const settings = kindById(l.identity.kind)?.settings?.(de, { name: l.name, aliases: l.aliases, host: l.endpoint }) ?? null;
     const facts = {
       name: l.name,
       identity: l.identity,
+      vm: l.identification?.vm ?? null,
       settings,
       onThisKernel: onThisKernel(l.identity),
       project,
       runs: await pastRuns(history.entries, { name: l.name, kind: l.identity.kind }),
     };
-    reports.push({ ...l, onThisKernel: facts.onThisKernel, settings, findings: diagnose(facts, published) });
+    reports.push({ ...l, onThisKernel: facts.onThisKernel, settings, mode: modeOf(facts), findings: diagnose(facts, published) });
   }
 
   process.stdout.write(options.json ? `${JSON.stringify(reports, null, 2)}\n` : renderDoctor(reports, project));

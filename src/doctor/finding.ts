@@ -23,6 +23,8 @@ export interface PlatformFacts {
   settings: PlatformSettings | null;
   /** The engine runs on this machine's own kernel: no VM stands between its containers and the host's files. */
   onThisKernel: boolean;
+  /** The VM the engine runs in as its identification found it (a VM tool's report, the engine's answers). */
+  vm?: { type: string | null; hypervisor: string | null; from: string } | null;
   /** The project directory (absolute) whose bind mounts are in question. */
   project: string;
   /** This machine's runs that measured the platform, newest first. */

@@ -12,14 +12,22 @@ const SEVERITY_STYLE: Record<Severity, (text: string) => string> = { broken: pc.
 const row = (label: string, text: string) => `  ${label.padEnd(13)} ${text}\n`;
 const more = (text: string) => `  ${' '.repeat(13)} ${text}\n`;
 
+const DISAGREE = pc.yellow(' ≠ what runs (see findings)');
+
 function vmText(r: PlatformReport, s: PlatformSettings | null): string {
-  if (s?.vmType) return `${s.vmType} ${pc.dim(`(${s.from.vmType})`)}`;
-  return r.onThisKernel ? "none: the engine runs on this machine's kernel" : pc.dim('not known (no settings read)');
+  const vm = r.identification?.vm;
+  const running = vm?.type ? `${vm.type}${vm.hypervisor ? ` (${vm.hypervisor})` : ''} ${pc.dim(`(${vm.from})`)}` : null;
+  const configured = s?.vmType ? `${s.vmType} ${pc.dim(`(${s.from.vmType})`)}${r.mode?.vm.agree === false ? DISAGREE : ''}` : null;
+  if (running && configured && r.mode?.vm.running) return `${running}\n${more(`as configured: ${configured}`).trimEnd()}`;
+  if (configured) return configured;
+  if (running) return running;
+  if (r.onThisKernel) return "none: the engine runs on this machine's kernel";
+  return vm ? `a VM's kernel ${pc.dim(`(${vm.from})`)}` : pc.dim('not known (no settings read)');
 }
 
 function configuredText(r: PlatformReport, s: PlatformSettings | null): string {
   if (s?.problem) return pc.yellow(`unreadable settings: ${s.problem}`);
-  if (s?.fileSharing) return `${s.fileSharing} ${pc.dim(`(${s.from.fileSharing})`)}`;
+  if (s?.fileSharing) return `${s.fileSharing} ${pc.dim(`(${s.from.fileSharing})`)}${r.mode?.fileSharing.agree === false ? DISAGREE : ''}`;
   if (s) return pc.dim('not said');
   const kind = kindById(r.identity!.kind);
   if (kind?.settings) return pc.dim('no settings found on this host');

@@ -2,11 +2,12 @@
 // say, what a container sees, what this machine measured.
 import type { PublishedRow } from '../results/published.js';
 import { SEVERITY_ORDER, type Finding, type PlatformFacts, type Rule } from './finding.js';
+import { modeDisagreement } from './mode.js';
 import { HISTORY_RULES } from './history-rules.js';
 import { PROBE_RULES } from './probe-rules.js';
 import { SETTINGS_RULES } from './settings-rules.js';
 
-export const RULES: readonly Rule[] = [...SETTINGS_RULES, ...PROBE_RULES, ...HISTORY_RULES];
+export const RULES: readonly Rule[] = [...SETTINGS_RULES, modeDisagreement, ...PROBE_RULES, ...HISTORY_RULES];
 
 /** The platform's findings, the worst first. */
 export function diagnose(platform: PlatformFacts, published: readonly PublishedRow[]): Finding[] {

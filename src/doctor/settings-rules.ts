@@ -93,6 +93,9 @@ function virtiofsFix(p: PlatformFacts, s: PlatformSettings): Finding['fix'] {
 export const slowMountType: Rule = (p) => {
   const s = p.settings;
   if (!['colima', 'lima', 'rancher-desktop'].includes(p.identity.kind) || !s || (s.fileSharing !== 'sshfs' && s.fileSharing !== '9p')) return [];
+  // What a container sees wins: a VM made with another mount type keeps it (modeDisagreement says so).
+  const seen = p.identity.fileSharing?.mechanism;
+  if (seen && seen !== s.fileSharing && !['unknown', 'fuse'].includes(seen)) return [];
   return [
     {
       platform: p.name,

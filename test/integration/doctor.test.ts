@@ -33,6 +33,8 @@ describe('mountbench doctor on the host engine', () => {
     assert.match(host.identity?.fileSharing?.fstype ?? '', /^(ext4|xfs|btrfs|overlay)$/);
     assert.equal(host.onThisKernel, true);
     assert.equal(host.settings, null, 'Docker on Linux keeps no settings of its own');
+    // Which mode it is really in: what a container sees, nothing configured against it, so nothing to disagree with.
+    assert.deepEqual([host.mode?.fileSharing.running?.value, host.mode?.fileSharing.configured, host.mode?.fileSharing.agree, host.mode?.vm.agree], ['none', null, true, true]);
     const texts = host.findings.map((f) => f.text);
     assert.ok(texts.some((t) => t.startsWith('bind mounts here are as fast as volumes')), texts.join('\n'));
     assert.ok(texts.some((t) => t.startsWith('your last run (2026-11-23): ')), texts.join('\n'));
