@@ -107,6 +107,15 @@ describe('Colima settings (~/.colima/<profile>/colima.yaml)', () => {
     assert.deepEqual([linux.vmType, linux.fileSharing, linux.problem], ['qemu', 'sshfs', null]);
   });
 
+  it('krunkit VMs (Colima\'s and Lima\'s) share through virtiofs unless a mountType says otherwise: libkrun has no 9p', () => {
+    const colima = parseColimaSettings('vmType: krunkit\n', 'x', { host: SONOMA, home: HOME, profile: 'default' });
+    assert.deepEqual([colima.vmType, colima.fileSharing], ['krunkit', 'virtiofs']);
+    assert.match(colima.from.fileSharing!, /Colima's default for krunkit/);
+    const lima = parseLimaSettings('vmType: krunkit\n', 'x', { host: SONOMA, home: HOME, instance: 'default' });
+    assert.deepEqual([lima.vmType, lima.fileSharing], ['krunkit', 'virtiofs']);
+    assert.equal(parseColimaSettings('vmType: krunkit\nmountType: sshfs\n', 'x', { host: SONOMA, home: HOME, profile: 'default' }).fileSharing, 'sshfs');
+  });
+
   it('reads its own mounts, and reports what is not YAML', () => {
     const s = parseColimaSettings('mounts:\n  - location: ~/code\n    writable: true\n  - location: /Volumes/data\n', 'x', { host: SONOMA, home: HOME, profile: 'default' });
     assert.deepEqual(s.shared, [{ path: `${HOME}/code`, writable: true }, { path: '/Volumes/data', writable: false }]);

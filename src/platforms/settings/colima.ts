@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type { DiscoveryEnvironment } from '../environment.js';
 import type { Endpoint } from '../endpoint.js';
-import { emptySettings, settingsObject, macosAtLeast, numberOrNull, readText, stringOrNull, thisHost, type HostOs, type PlatformSettings } from './settings.js';
+import { emptySettings, settingsObject, macosAtLeast, numberOrNull, readText, stringOrNull, thisHost, type HostOs, type PlatformSettings, sharesThroughVirtiofs } from './settings.js';
 import { expandHome, mountsOf } from './lima.js';
 
 const change = (profile: string) => `colima stop${profileFlag(profile)} && colima start${profileFlag(profile)} --edit`;
@@ -42,7 +42,7 @@ export function parseColimaSettings(text: string, source: string, where: { host:
   settings.vmType = vmType ?? (macosAtLeast(where.host, 13) ? 'vz' : 'qemu');
   from.vmType = vmType ? `vmType: ${vmType}` : `vmType not set: ${settings.vmType} (Colima's default here)`;
   const mountType = stringOrNull(yaml.mountType);
-  settings.fileSharing = mountType ?? (settings.vmType === 'vz' ? 'virtiofs' : 'sshfs');
+  settings.fileSharing = mountType ?? (sharesThroughVirtiofs(settings.vmType) ? 'virtiofs' : 'sshfs');
   from.fileSharing = mountType ? `mountType: ${mountType}` : `mountType not set: ${settings.fileSharing} (Colima's default for ${settings.vmType})`;
   settings.inotify = yaml.mountInotify === true;
   from.inotify = typeof yaml.mountInotify === 'boolean' ? `mountInotify: ${yaml.mountInotify}` : 'mountInotify not set: off';

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type { DiscoveryEnvironment } from '../environment.js';
 import type { Endpoint } from '../endpoint.js';
-import { at, emptySettings, settingsObject, isRecord, macosAtLeast, numberOrNull, readText, stringOrNull, thisHost, type HostOs, type PlatformSettings, type SharedDirectory } from './settings.js';
+import { at, emptySettings, settingsObject, isRecord, macosAtLeast, numberOrNull, readText, stringOrNull, thisHost, type HostOs, type PlatformSettings, type SharedDirectory, sharesThroughVirtiofs } from './settings.js';
 
 const change = (instance: string) => `limactl stop ${instance} && limactl edit ${instance}`;
 
@@ -61,7 +61,7 @@ export function parseLimaSettings(text: string, source: string, where: { host: H
   settings.vmType = vmType ?? (macosAtLeast(where.host, 13, 5) ? 'vz' : 'qemu');
   from.vmType = vmType ? `vmType: ${vmType}` : `vmType not set: ${settings.vmType} (Lima's default here)`;
   const mountType = stringOrNull(yaml.mountType);
-  const effective = mountType ?? (settings.vmType === 'vz' ? 'virtiofs' : '9p');
+  const effective = mountType ?? (sharesThroughVirtiofs(settings.vmType) ? 'virtiofs' : '9p');
   // reverse-sshfs is sshfs run from the VM back to the host: mountinfo says fuse.sshfs.
   settings.fileSharing = effective === 'reverse-sshfs' ? 'sshfs' : effective;
   from.fileSharing = mountType

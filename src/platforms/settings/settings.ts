@@ -93,3 +93,9 @@ export function settingsObject(text: string, format: 'json' | 'yaml'): { value: 
   }
   return isRecord(value) ? { value } : { problem: format === 'json' ? 'not a JSON object' : 'not a YAML mapping' };
 }
+
+/** Lima's and Colima's VM types whose mounts default to virtiofs: vz's default, and krunkit's only way (libkrun
+ * shares host directories through virtio-fs and has no 9p device). */
+export function sharesThroughVirtiofs(vmType: string | null): boolean {
+  return vmType === 'vz' || vmType === 'krunkit';
+}
