@@ -10,6 +10,8 @@ container's /proc/self/mountinfo) and how the platform's own settings configure 
 settings-store.json, Colima's colima.yaml, Lima's lima.yaml, Rancher Desktop's settings.json, podman machine
 inspect); then findings (broken, slow, info), each with its evidence, its source (a file, a run of this machine's
 history, a published article) and, where a setting changes it, where and how.
+Where what runs (the VM the engine answers from, the file sharing a container sees) is not what the settings say
+(a setting not applied until a restart, or one that only a new VM applies), the row is flagged and a finding says so.
 
 Examples:
   mountbench doctor                        the project is the current directory
