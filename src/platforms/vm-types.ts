@@ -11,7 +11,8 @@ const HYPERVISORS: Record<string, string> = {
   wsl: 'Hyper-V (the WSL 2 utility VM)',
   'hyper-v': 'Hyper-V',
   hyperv: 'Hyper-V',
-  'docker-vmm': 'Docker VMM',
+  // Docker Desktop 4.79 and earlier ran it on libkrun; 4.86 and later on Docker's own hypervisor (docker/docs#25726).
+  'docker-vmm': "Docker VMM (libkrun up to Docker Desktop 4.79, Docker's own hypervisor from 4.86)",
 };
 
 export function hypervisorOf(vmType: string): string | null {

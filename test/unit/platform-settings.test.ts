@@ -61,6 +61,7 @@ describe('Docker Desktop settings (settings-store.json, settings.json)', () => {
   it('reads Docker VMM as sharing through virtio-fs, and synchronized shares', () => {
     const s = parseDockerDesktopSettings('{"UseLibkrun": true, "UseVirtualizationFramework": false, "SynchronizedDirectories": ["/Users/dev/app"]}', 'x', SONOMA);
     assert.deepEqual([s.vmType, s.fileSharing, s.synchronized], ['docker-vmm', 'virtiofs', ['/Users/dev/app']]);
+    assert.match(s.from.vmType!, /^UseLibkrun: true: Docker VMM \(libkrun up to 4\.79, Docker's own hypervisor from 4\.86\)$/);
   });
 
   it('reads Hyper-V and Docker Desktop for Linux', () => {

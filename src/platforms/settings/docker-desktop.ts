@@ -76,7 +76,8 @@ export function parseDockerDesktopSettings(text: string, source: string, host: H
     const [virtiofs, virtiofsWhy] = flag('UseVirtualizationFrameworkVirtioFS', modern, era);
     const [grpc, grpcWhy] = flag('UseGrpcfuse', true, '');
     settings.vmType = krun ? 'docker-vmm' : vz ? 'apple-virtualization' : host.arch === 'arm64' ? 'qemu' : 'hyperkit';
-    from.vmType = krun ? krunWhy : `${krunWhy}, ${vzWhy}`;
+    // 4.86 replaced libkrun under Docker VMM with Docker's own hypervisor and kept the setting (docker/docs#25726).
+    from.vmType = krun ? `${krunWhy}: Docker VMM (libkrun up to 4.79, Docker's own hypervisor from 4.86)` : `${krunWhy}, ${vzWhy}`;
     // Docker VMM shares through virtio-fs too; VirtioFS wins over gRPC FUSE when both are on.
     settings.fileSharing = krun || (vz && virtiofs) ? 'virtiofs' : grpc ? 'grpcfuse' : 'osxfs';
     from.fileSharing = krun ? krunWhy : vz && virtiofs ? `${vzWhy}, ${virtiofsWhy}` : `${virtiofsWhy}, ${grpcWhy}`;
