@@ -23,6 +23,11 @@ const REASONS: Record<string, string> = {
   ENOENT: 'no such file',
   ENOTDIR: 'a part of its path is not a directory',
   ELOOP: 'too many levels of symbolic links',
+  EISDIR: 'it is a directory',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'over the disk quota',
+  EROFS: 'a read-only file system',
+  EMFILE: 'too many open files',
 };
 
 /** The reason an fs call failed, in words: "permission denied (EACCES)". */
