@@ -2,10 +2,11 @@
 // first override, in compose-go's order of preference. Each service's `volumes` are merged the way Compose merges
 // them across files: by target (the path in the container), a later file's entry replacing an earlier one's.
 // Anchors, aliases and merge keys (`<<: *defaults`) are resolved when reading, as Compose does.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { UsageError } from '../errors.js';
+import { readUserFile, UserFileError, yamlData } from '../util/user-file.js';
 import { parseMount, type Mount } from './mounts.js';
 import { composeVariables } from './variables.js';
 
@@ -34,13 +35,18 @@ export interface ComposeProject {
 /** A Compose file's contents as plain data, aliases and merge keys resolved; errors say file:line:column. */
 function readComposeData(path: string): Record<string, unknown> {
   const lines = new LineCounter();
-  const doc = parseDocument(readFileSync(path, 'utf8'), { merge: true, lineCounter: lines, prettyErrors: false });
-  const error = doc.errors[0];
-  if (error) {
-    const { line, col } = lines.linePos(error.pos[0]);
-    throw new ComposeFileError(`${path}:${line}:${col}: not valid YAML: ${error.message.split('\n')[0]}`);
+  let data: unknown;
+  try {
+    const doc = parseDocument(readUserFile(path) ?? '', { merge: true, lineCounter: lines, prettyErrors: false });
+    const error = doc.errors[0];
+    if (error) {
+      const { line, col } = lines.linePos(error.pos[0]);
+      throw new ComposeFileError(`${path}:${line}:${col}: not valid YAML: ${error.message.split('\n')[0]}`);
+    }
+    data = yamlData(doc, path);
+  } catch (error) {
+    throw error instanceof UserFileError ? new ComposeFileError(error.message) : error;
   }
-  const data: unknown = doc.toJS();
   return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
 }
 

@@ -2,9 +2,10 @@
 // project in the container, and the mounts it already has. An image- or Dockerfile-based one bind-mounts the
 // workspace (at /workspaces/<folder> unless workspaceMount says otherwise); a Compose-based one runs the services
 // of its dockerComposeFile list, which is where an override has to be named.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readUserFile, UserFileError } from '../util/user-file.js';
 import { basename, dirname, join, resolve } from 'node:path';
-import { parseJsonc } from './jsonc.js';
+import { JsoncError, parseJsonc } from './jsonc.js';
 import type { Mount } from './mounts.js';
 
 const DEVCONTAINER_FILES = ['.devcontainer/devcontainer.json', '.devcontainer.json'];
@@ -48,7 +49,13 @@ export function parseDevcontainerMount(entry: unknown, projectDir: string, env: 
 export function findDevcontainer(projectDir: string, env: NodeJS.ProcessEnv = process.env): Devcontainer | null {
   const file = DEVCONTAINER_FILES.map((f) => join(projectDir, f)).find((f) => existsSync(f));
   if (!file) return null;
-  const json = parseJsonc(readFileSync(file, 'utf8'), file);
+  let text: string;
+  try {
+    text = readUserFile(file) ?? '';
+  } catch (error) {
+    throw error instanceof UserFileError ? new JsoncError(error.message) : error;
+  }
+  const json = parseJsonc(text, file);
   const config = (json && typeof json === 'object' ? json : {}) as Record<string, unknown>;
   const mounts = (Array.isArray(config.mounts) ? config.mounts : []).flatMap((m) => parseDevcontainerMount(m, projectDir, env) ?? []);
   const user = [config.remoteUser, config.containerUser].find((u): u is string => typeof u === 'string') ?? null;

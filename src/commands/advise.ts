@@ -10,7 +10,7 @@ import { runCommand } from './run.js';
 import { UsageError } from '../errors.js';
 import { defaultEnvironment, discoverEndpoints } from '../platforms/discover.js';
 import { selectEndpoints } from '../platforms/select.js';
-import { historyPath, readHistory } from '../results/history.js';
+import { historyPath, readHistoryOrWarn } from '../results/history.js';
 import { readPublished } from '../results/published.js';
 import { writeAtomically } from '../util/atomic-write.js';
 
@@ -35,7 +35,7 @@ function platformName(name: string | null): string | null {
 export async function adviseCommand(options: AdviseOptions, argv: string[]): Promise<number> {
   const project = resolve(options.project);
   if (!existsSync(project) || !statSync(project).isDirectory()) throw new UsageError(`--project ${options.project}: not a directory`);
-  const history = await readHistory(historyPath());
+  const history = await readHistoryOrWarn(historyPath());
   for (const line of history.damaged) process.stderr.write(`${line}\n`);
   const advice = await adviseProject(project, { platform: platformName(options.platform), history: history.entries, published: readPublished() });
 

@@ -11,7 +11,7 @@ import { diagnose } from '../doctor/rules.js';
 import { EXIT } from '../errors.js';
 import { defaultEnvironment } from '../platforms/discover.js';
 import { kindById } from '../platforms/kinds/catalog.js';
-import { readHistory } from '../results/history.js';
+import { readHistoryOrWarn } from '../results/history.js';
 import { readPublished } from '../results/published.js';
 import type { PlatformIdentity } from '../model/run-document.js';
 import { listPlatforms } from '../platforms/list.js';
@@ -34,7 +34,7 @@ function onThisKernel(identity: PlatformIdentity): boolean {
 export async function doctorCommand(options: DoctorOptions): Promise<number> {
   const project = resolve(options.project);
   const de = defaultEnvironment(options.context ?? undefined);
-  const [listed, history] = await Promise.all([listPlatforms(de, options.image, project), readHistory(options.historyFile)]);
+  const [listed, history] = await Promise.all([listPlatforms(de, options.image, project), readHistoryOrWarn(options.historyFile)]);
   for (const line of history.damaged) process.stderr.write(pc.yellow(`${line}\n`));
   const published = readPublished();
 

@@ -14,7 +14,8 @@ type StoppingSignal = keyof typeof STOPPING_SIGNALS;
 
 /** The one decision of what a run's outcome means to a script. */
 export function exitCodeOf(outcome: RunOutcome, stoppedBy: StoppingSignal | null, crashed: boolean): ExitCode {
-  if (crashed || outcome.problems.length > 0) return EXIT.internal;
+  if (crashed) return EXIT.internal;
+  if (outcome.failure) return outcome.failure;
   if (stoppedBy) return STOPPING_SIGNALS[stoppedBy];
   if (outcome.execution.interrupted) return EXIT.interrupted;
   // A cell that failed ran: its command's exit code is the finding (1), even when no cell was measured. Only a run

@@ -1,10 +1,12 @@
 // The local history of runs: one JSON line per run, appended when it finishes, so `mountbench history` can list them
 // and `compare --last N` / `--since DATE` can find them again. A line is written in one append, so a crash leaves at
 // worst one damaged last line; reading reports a damaged line and skips it, never fails on it.
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { appendFile, mkdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { CannotRunError } from '../errors.js';
+import { readUserFile, UserFileError } from '../util/user-file.js';
 import type { RunDocument } from '../model/run-document.js';
 
 /** Where the history lives, to move it (CI) or find it: this variable, else $XDG_DATA_HOME/mountbench/history.jsonl. */
@@ -62,14 +64,19 @@ export interface History {
   damaged: string[];
 }
 
+/** The history cannot be read at all (a directory, a FIFO, a file the user cannot read): exit 2 where it is the
+ * input (compare --last, history), a warning where it is a convenience. */
+export class HistoryFileError extends CannotRunError {}
+
 export async function readHistory(path: string): Promise<History> {
-  let text: string;
+  let text: string | null;
   try {
-    text = await readFile(path, 'utf8');
+    text = readUserFile(path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], damaged: [] };
-    throw error;
+    if (!(error instanceof UserFileError)) throw error;
+    throw new HistoryFileError(`the history of runs: ${error.message} (${HISTORY_ENV}=FILE reads another)`);
   }
+  if (text === null) return { entries: [], damaged: [] };
   const history: History = { entries: [], damaged: [] };
   text.split('\n').forEach((line, i) => {
     if (line.trim() === '') return;
@@ -81,4 +88,14 @@ export async function readHistory(path: string): Promise<History> {
     }
   });
   return history;
+}
+
+/** The history where it is only a convenience (advise, doctor): an unreadable one is a warning, and empty. */
+export async function readHistoryOrWarn(path: string): Promise<History> {
+  try {
+    return await readHistory(path);
+  } catch (error) {
+    if (!(error instanceof HistoryFileError)) throw error;
+    return { entries: [], damaged: [`${error.message}; going on without it`] };
+  }
 }

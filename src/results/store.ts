@@ -1,7 +1,7 @@
 // Read run documents (src/util/atomic-write.ts writes them). Documents of an older schema are read too: their
 // summaries are derived again from their samples, which every version keeps.
-import { readFile } from 'node:fs/promises';
 import { CannotRunError } from '../errors.js';
+import { readUserFile, UserFileError } from '../util/user-file.js';
 import { summariseCells } from '../stats/summarise-cells.js';
 import { RunDocument, SCHEMA_VERSION } from '../model/run-document.js';
 
@@ -26,12 +26,13 @@ export function parseRunDocument(json: unknown, where: string): RunDocument {
 }
 
 export async function readRunDocument(path: string): Promise<RunDocument> {
-  let text: string;
+  let text: string | null;
   try {
-    text = await readFile(path, 'utf8');
+    text = readUserFile(path);
   } catch (error) {
-    throw new RunFileError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw error instanceof UserFileError ? new RunFileError(error.message) : error;
   }
+  if (text === null) throw new RunFileError(`cannot read ${path}: no such file (ENOENT)`);
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -8,7 +8,7 @@ import { Executor, type Execution, type ExecutionSettings, type PlatformTarget }
 import { planRun } from '../bench/plan.js';
 import type { ProgressListener, ProgressPlan } from '../bench/progress.js';
 import { maxRuns } from '../bench/stop-rule.js';
-import { CannotRunError } from '../errors.js';
+import { CannotRunError, type ExitCode } from '../errors.js';
 import type { RunDocument } from '../model/run-document.js';
 import { defaultEnvironment, discoverEndpoints } from '../platforms/discover.js';
 import { hostFacts } from '../platforms/host.js';
@@ -58,6 +58,10 @@ export interface RunOutcome {
   execution: Execution;
   /** What could not be written (the run document is still kept somewhere; each says where). */
   problems: string[];
+  /** Every file written, by path; the run document's first. */
+  written: string[];
+  /** The exit code the problems call for (70 a bug, 73 an output that could not be created); null when none. */
+  failure: ExitCode | null;
 }
 
 function secondsSince(start: bigint): number {
@@ -158,14 +162,16 @@ export async function runPipeline(options: RunOptions, argv: string[], hooks: Ru
 
     // write: the samples first, whatever happens next; the work copies go only once they are kept
     const saved = await writeRunDirectory(run.runDir, doc, { sections: STRATEGY_SECTIONS });
-    await rm(run.workDir, { recursive: true, force: true }).catch((error: Error) => hooks.warn(`could not remove the work copies in ${run.workDir}: ${error.message}`));
-    if (options.history && saved.problems.length === 0) {
+    await rm(run.workDir, { recursive: true, force: true }).catch((error: Error) =>
+      hooks.warn(`could not remove the work copies in ${run.workDir} (${error.message}); remove them yourself, or run mountbench clean`),
+    );
+    if (options.history && saved.runFile) {
       // The history is a convenience: failing to record the run must not fail it.
-      await appendHistory(historyPath(), historyEntry(saved.doc, join(run.runDir, 'run.json'))).catch((error: Error) =>
+      await appendHistory(historyPath(), historyEntry(saved.doc, saved.runFile)).catch((error: Error) =>
         hooks.warn(`could not record the run in the history (${historyPath()}): ${error.message}`),
       );
     }
-    return { doc: saved.doc, runDir: run.runDir, execution, problems: saved.problems };
+    return { doc: saved.doc, runDir: run.runDir, execution, problems: saved.problems, written: saved.written, failure: saved.failure };
   } finally {
     ended();
   }

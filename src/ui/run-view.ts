@@ -1,11 +1,11 @@
 // What a person sees of a run on the terminal: a header once the plan is known, live progress on stderr (a view
 // that redraws on a terminal, plain lines otherwise), warnings in yellow, and at the end the table and what was
 // written. The pipeline itself prints nothing; `run` and `advise --verify` both show it through this.
+import { basename, dirname, join } from 'node:path';
 import pc from 'picocolors';
 import type { Sampling } from '../bench/stop-rule.js';
 import { durationText, overheadRatio, ratioText } from '../report/format.js';
 import { renderTerminal } from '../report/terminal.js';
-import { EXPORTERS } from '../report/exporters.js';
 import { viewOf } from '../results/view.js';
 import type { RunHooks, RunOutcome } from '../run/pipeline.js';
 import { ListrProgress, PlainProgress } from './progress.js';
@@ -47,6 +47,15 @@ export function terminalHooks(settings: RunViewSettings, stderr: NodeJS.WriteStr
   };
 }
 
+/** "wrote DIR/{run.json,results.md}": only what was written (the run document may be elsewhere, on its own). */
+function writtenText(written: readonly string[], runDir: string): string {
+  if (written.length === 0) return pc.red('wrote nothing');
+  const inRunDir = written.filter((path) => dirname(path) === runDir).map((path) => basename(path));
+  const elsewhere = written.filter((path) => dirname(path) !== runDir);
+  const listed = inRunDir.length > 1 ? `${runDir}/{${inRunDir.join(',')}}` : inRunDir.length === 1 ? join(runDir, inRunDir[0]) : null;
+  return `${pc.bold('wrote')} ${[listed, ...elsewhere].filter(Boolean).join(' and ')}`;
+}
+
 /** The final table (to `table`, stdout by default) and, on stderr, what was written and what went wrong. */
 export function showOutcome(outcome: RunOutcome, table: NodeJS.WritableStream = process.stdout, stderr: NodeJS.WritableStream = process.stderr): void {
   const { doc, runDir } = outcome;
@@ -55,7 +64,7 @@ export function showOutcome(outcome: RunOutcome, table: NodeJS.WritableStream = 
   for (const note of outcome.execution.notes) stderr.write(pc.yellow(`${note}\n`));
   const overhead = overheadRatio(doc);
   stderr.write(
-    `\n${pc.bold('wrote')} ${runDir}/{${EXPORTERS.flatMap((e) => (e.fileName ? [e.fileName] : [])).join(',')}}` +
+    `\n${writtenText(outcome.written, runDir)}` +
       (overhead ? pc.dim(` · run overhead ${ratioText(overhead)} of measured time`) : '') +
       '\n',
   );

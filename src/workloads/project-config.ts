@@ -7,11 +7,11 @@
 //   strategies: [native, bind, hybrid]
 //   runs: 7                    # or auto: until every ratio to native is known to within 5%
 //   warmup: 1
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
+import { readUserFile, UserFileError, yamlData } from '../util/user-file.js';
 import { IMPLEMENTED_STRATEGIES, type ImplementedStrategy } from '../model/strategies.js';
 
 export const PROJECT_CONFIG_FILE = 'mountbench.yaml';
@@ -53,7 +53,13 @@ export function parseProjectConfig(text: string, file: string): ProjectConfig {
     const { line, col } = lines.linePos(e.pos[0]);
     throw new ProjectConfigError(`${file}:${line}:${col}: not valid YAML: ${e.message.split('\n')[0]}`);
   }
-  const parsed = ProjectConfig.safeParse(doc.toJS() ?? {});
+  let data: unknown;
+  try {
+    data = yamlData(doc, file);
+  } catch (error) {
+    throw error instanceof UserFileError ? new ProjectConfigError(error.message) : error;
+  }
+  const parsed = ProjectConfig.safeParse(data ?? {});
   if (parsed.success) return parsed.data;
   const messages = parsed.error.issues.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') {
@@ -71,6 +77,11 @@ export function parseProjectConfig(text: string, file: string): ProjectConfig {
 /** The project's mountbench.yaml, or null when it has none. */
 export function readProjectConfig(projectDir: string): ProjectConfig | null {
   const file = join(projectDir, PROJECT_CONFIG_FILE);
-  if (!existsSync(file)) return null;
-  return parseProjectConfig(readFileSync(file, 'utf8'), file);
+  let text: string | null;
+  try {
+    text = readUserFile(file);
+  } catch (error) {
+    throw error instanceof UserFileError ? new ProjectConfigError(error.message) : error;
+  }
+  return text === null ? null : parseProjectConfig(text, file);
 }
