@@ -46,8 +46,9 @@ Output: a run directory (run.json, results.md, results.csv, samples.csv, chart.s
 progress goes to stderr. Every container and volume carries the label mountbench.run=<id> and is removed at
 the end, also on failure and Ctrl-C (\`mountbench clean\` removes leftovers of crashed runs).
 
-Exit codes: 0 all cells measured, 1 some cells failed, 2 nothing could run (no engine, no image),
-64 bad usage, 130 interrupted.
+Exit codes: 0 all cells measured, 1 some cells failed (their commands ran), 2 nothing could run (no engine,
+no image), 64 bad usage, 70 a bug in mountbench, 73 an output could not be created (a full disk: run.json then
+goes to the temporary directory, named), 129 SIGHUP (a closed terminal), 130 interrupted (Ctrl-C), 143 SIGTERM.
 
 Examples:
   mountbench run                                  the seed benchmark on the current platform
@@ -113,6 +114,7 @@ export function addRunCommand(program: Command): void {
     .option('--reset <cmd>', 'with --project: untimed command before each sample (default: empty the --deps directories)')
     .option('--image <ref>', `image with node and npm (default: ${DEFAULT_IMAGE}; ${OFFLINE_IMAGE} when no registry answers)`)
     .option('-o, --output <dir>', 'run directory (default: ./mountbench-results/<run id>)')
+    .option('--force', 'with --output: replace the earlier run in that directory')
     .option('-p, --platform <names>', 'comma-separated platform names from `mountbench platforms` (default: the current one)', nameList)
     .option('-a, --all-platforms', 'every platform that answers')
     .addOption(contextOption())

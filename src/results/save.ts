@@ -5,7 +5,7 @@
 // (The reports beside it: report/write-run-directory.ts.)
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { EXIT, type ExitCode } from '../errors.js';
 import { RunDocument } from '../model/run-document.js';
 import { writeAtomically } from '../util/atomic-write.js';
@@ -47,9 +47,10 @@ export function withFiniteNumbers<T>(value: T): { value: T; replaced: string[] }
   return { value: walk(value, '') as T, replaced };
 }
 
-/** Where a document goes when its run directory cannot take it: the temporary directory, named after the run. */
+/** Where a document goes when its run directory cannot take it: a directory of the run's own in the temporary
+ * directory (where a run quit at once keeps its samples too: run/keep-at-once.ts). */
 export function fallbackPath(runId: string, fileName: string): string {
-  return join(tmpdir(), `mountbench-${runId}-${fileName}`);
+  return join(tmpdir(), `mountbench-${runId}`, fileName);
 }
 
 /** Writes `text` as `fileName` in `runDir`, else in the fallback place; the path written and the problem, if any. */
@@ -63,8 +64,9 @@ async function writeDocument(runDir: string, runId: string, fileName: string, te
     const fallback = fallbackPath(runId, fileName);
     const why = `mountbench: could not write ${path}: ${reasonOf(error)}`;
     try {
+      await mkdir(dirname(fallback), { recursive: true });
       await writeAtomically(fallback, text);
-      return { path: fallback, problem: `${why}; every sample is kept in ${fallback} instead (mountbench report ${fallback} renders it; move it somewhere safe)` };
+      return { path: fallback, problem: `${why}; every sample is kept in ${fallback} instead (mountbench report ${dirname(fallback)} renders it; move it somewhere safe)` };
     } catch (fallbackError) {
       return { path: null, problem: `${why}, nor ${fallback}: ${reasonOf(fallbackError)}; the samples of this run could not be saved (free some space, or choose another --output)` };
     }

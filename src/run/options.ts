@@ -23,6 +23,8 @@ export interface RunOptions {
   /** The user's own project instead of the built-in workloads. */
   project: ProjectOptions | null;
   output: string | null;
+  /** --output may name an earlier run's directory, whose files are replaced. */
+  force: boolean;
   platform: string[] | null;
   allPlatforms: boolean;
   context: string | null;
@@ -57,6 +59,7 @@ export interface RunFlags {
   reset?: string;
   image?: string;
   output?: string;
+  force?: true;
   platform?: string[];
   allPlatforms?: true;
   context?: string;
@@ -126,6 +129,7 @@ export function resolveRunOptions(flags: RunFlags, givenOnCommandLine: (flag: st
         ? { dir: flags.project, command, deps: flags.deps ?? config?.deps ?? [], reset: flags.reset ?? config?.reset ?? null }
         : null,
     output: flags.output ?? null,
+    force: flags.force ?? false,
     platform: flags.platform ?? null,
     allPlatforms: flags.allPlatforms ?? false,
     context: flags.context ?? null,

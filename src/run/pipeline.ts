@@ -26,6 +26,7 @@ import { projectWorkload } from '../workloads/project.js';
 import type { Workload } from '../workloads/workload.js';
 import { debugTarget } from './debug-mode.js';
 import { runDocument } from './document.js';
+import { prepareRunDirectory } from './run-directory.js';
 import type { RunOptions } from './options.js';
 
 /** What the run is about to do, once its platforms are known. */
@@ -150,6 +151,9 @@ async function execute(run: RunPlace, targets: PlatformTarget[], options: RunOpt
 export async function runPipeline(options: RunOptions, argv: string[], hooks: RunHooks): Promise<RunOutcome> {
   const run = place(options);
   const targets = options.debugMode ? [debugTarget()] : await discover(options, hooks, run);
+  // Made once an engine answers (nothing left behind when none does), and before any sample.
+  const replacing = prepareRunDirectory(run.runDir, options.force);
+  if (replacing) hooks.warn(replacing);
   // From here on the run writes on the host: it says so, so that `clean` leaves it alone while it lives.
   const ended = registerRun({ id: run.runId, startedAt: run.startedAt.toISOString(), workDir: run.workDir });
   try {
