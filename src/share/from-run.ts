@@ -3,10 +3,10 @@
 // endpoints); then its id, the hash of what is left. Nothing the run did not record is filled in: "unknown".
 import { UsageError } from '../errors.js';
 import type { Cell, PlatformRecord, RunDocument } from '../model/run-document.js';
-import { REFERENCE_STRATEGY } from '../model/strategies.js';
 import { localIdentity, Redactor, type MachineIdentity } from './redact.js';
 import { withId } from './result-id.js';
-import { UNKNOWN, type SharedCell, type SharedPlatform, type SharedResult, type SharedWorkload, type Verdict } from './schema.js';
+import { UNKNOWN, type SharedCell, type SharedPlatform, type SharedResult, type SharedWorkload } from './schema.js';
+import { runVerdictOf, verdictOf } from './verdict.js';
 
 export interface ShareOptions {
   /** A --project run is shared only when asked: its figures describe the user's own code. */
@@ -93,20 +93,11 @@ function platformOf(p: PlatformRecord, redactor: Redactor): SharedPlatform {
   };
 }
 
-/** Against native, only as far as the interval of the ratio allows; whichever way the metric points. */
-export function verdictOf(cell: Pick<Cell, 'strategy' | 'metric' | 'ratioToNative'>): Verdict | null {
-  const interval = cell.ratioToNative?.interval;
-  if (!interval || cell.strategy === REFERENCE_STRATEGY) return null;
-  const above = interval.low > 1;
-  const below = interval.high < 1;
-  if (!above && !below) return 'no detectable difference';
-  return above === cell.metric.lowerIsBetter ? 'slower' : 'faster';
-}
-
 function cellOf(cell: Cell, redactor: Redactor): SharedCell {
   for (const m of cell.mounts) if (m.mountinfo) redactor.count('mount line', `cells.${cell.id}.mounts`);
   const s = cell.summary;
   const r = cell.ratioToNative;
+  const runVerdict = runVerdictOf(cell);
   return {
     platform: cell.platform,
     workload: cell.workload,
@@ -121,6 +112,7 @@ function cellOf(cell: Cell, redactor: Redactor): SharedCell {
     summary: s && { n: s.n, mean: s.mean, median: s.median, stddev: s.stddev, cv: s.cv, min: s.min, max: s.max, interval: s.interval, intervalNote: s.intervalNote, outliers: s.outliers },
     ratioToNative: r && { value: r.value, interval: r.interval, intervalNote: r.intervalNote },
     verdict: verdictOf(cell),
+    ...(runVerdict ? { runVerdict } : {}),
   };
 }
 

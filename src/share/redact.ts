@@ -45,6 +45,7 @@ export type RemovedKind =
   | 'output directory'
   | 'project name or path'
   | 'home path'
+  | 'path under a home'
   | 'host name'
   | 'user name'
   | 'IP address'
@@ -87,9 +88,13 @@ function rules(identity: MachineIdentity): Rule[] {
     ...some(outputs, () => ({ kind: 'output directory', pattern: path(outputs), replace: '<output>' })),
     ...some(homes, () => ({ kind: 'home path', pattern: path(homes), replace: '<home>' })),
     { kind: 'home path', pattern: /(?:\/(?:home|Users|var\/home)\/|\b[A-Za-z]:[\\/]+Users[\\/]+)[^\s/\\"'<>:;,)]+/g, replace: '<home>' },
+    // Below a home, only the tools' own places keep their shape (<home>/.orbstack/run/docker.sock, <home>/Library/…):
+    // anything else there is the user's (a project, a client's name), whatever the run was.
+    { kind: 'path under a home', pattern: /(?<=<home>[\\/]+)(?![.]|(?:Library|AppData)(?:[\\/]|$))[^\s"'<>:;,)]+/g, replace: '<path>' },
     ...some(projects, () => ({ kind: 'project name or path', pattern: word(projects), replace: '<project>' })),
-    ...some(hosts, () => ({ kind: 'host name', pattern: word(hosts), replace: '<host>' })),
+    // A .local name whole, before this machine's name would leave "<host>.local".
     { kind: 'host name', pattern: /(?<![\w.-])[A-Za-z0-9][\w-]*\.(?:local|lan|home\.arpa|internal)(?![\w-])/g, replace: '<host>' },
+    ...some(hosts, () => ({ kind: 'host name', pattern: word(hosts), replace: '<host>' })),
     ...some(users, () => ({ kind: 'user name', pattern: word(users), replace: '<user>' })),
     { kind: 'MAC address', pattern: MAC, replace: '<mac>' },
     { kind: 'IP address', pattern: IPV4, replace: '<ip>' },
@@ -153,6 +158,7 @@ const PLURAL: Record<RemovedKind, string> = {
   'output directory': 'output directories',
   'project name or path': 'project names or paths',
   'home path': 'home paths',
+  'path under a home': 'paths under a home',
   'host name': 'host names',
   'user name': 'user names',
   'IP address': 'IP addresses',

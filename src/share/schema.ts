@@ -37,6 +37,13 @@ export const SharedSummary = z.object({
 export const Verdict = z.enum(['slower', 'faster', 'no detectable difference']);
 export type Verdict = z.infer<typeof Verdict>;
 
+export const RunVerdict = z.object({
+  verdict: z.enum(['slower', 'faster', 'same', 'undecided']),
+  margin: z.number().nullable().describe('ratios within 1 ± margin count as the same'),
+  text: z.string().nullable().describe('the verdict in the run\'s own words, e.g. "slower, 2.1x (1.9–2.4)"'),
+});
+export type RunVerdict = z.infer<typeof RunVerdict>;
+
 export const SharedCell = z.object({
   platform: z.string().describe("the platform's key in this result (its name, anonymised)"),
   workload: z.string(),
@@ -51,6 +58,7 @@ export const SharedCell = z.object({
   summary: SharedSummary.nullable(),
   ratioToNative: z.object({ value: z.number(), interval: Interval.nullable(), intervalNote: z.string().nullable() }).nullable(),
   verdict: Verdict.nullable().describe('against native, from the interval of the ratio; null without one'),
+  runVerdict: RunVerdict.optional().describe('the verdict the run reached against its margin, when its document has one'),
 });
 export type SharedCell = z.infer<typeof SharedCell>;
 

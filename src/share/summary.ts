@@ -13,6 +13,15 @@ export function ratioWithInterval(cell: Pick<SharedCell, 'ratioToNative' | 'stra
   return `${ratioText(r.value)} (${i ? `${i.low.toFixed(2)}–${i.high.toFixed(2)}, ${coverageText(i.coverage, true)}` : 'no interval'})`;
 }
 
+/** The run's own verdict where it has one (in its words, else "the same within ±10%"), else the interval's. */
+export function verdictText(cell: Pick<SharedCell, 'verdict' | 'runVerdict'>): string {
+  const own = cell.runVerdict;
+  if (!own) return cell.verdict ?? '—';
+  if (own.text) return own.text;
+  const margin = own.margin === null ? '' : ` within ±${Math.round(own.margin * 100)}%`;
+  return own.verdict === 'same' ? `the same${margin}` : own.verdict;
+}
+
 export function machineLine(result: SharedResult): string {
   const m = result.machine;
   return `${m.os} ${m.osVersion} (${m.arch}), ${m.cpuModel}, ${m.cpus} CPUs, ${mibText(m.memoryBytes)}`;
@@ -39,7 +48,7 @@ export function markdownSummary(result: SharedResult): string {
     for (const cell of result.cells.filter((c) => testTitle(c) === test)) {
       const p = title(cell.platform);
       const median = cell.summary ? `${figure(cell.summary.median)} ${cell.metric.unit}` : cell.status;
-      const row = [test, p?.label ?? cell.platform, p?.fileSharing.mechanism ?? 'unknown', strategyTitle(cell.strategy), median, ratioWithInterval(cell), cell.verdict ?? '—'];
+      const row = [test, p?.label ?? cell.platform, p?.fileSharing.mechanism ?? 'unknown', strategyTitle(cell.strategy), median, ratioWithInterval(cell), verdictText(cell)];
       lines.push(`| ${row.map(cellText).join(' | ')} |`);
     }
   }

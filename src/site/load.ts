@@ -65,51 +65,67 @@ export function sharedProblems(json: Record<string, unknown>, file: string, chec
   return { result, reasons };
 }
 
-function loadOne(path: string, file: string, check: boolean): LoadedResult | Refusal {
+interface Read {
+  file: string;
+  /** The result, when the file holds one that parses (refused or not: a refused copy is still found out). */
+  result: SharedResult | null;
+  fromRun: boolean;
+  reasons: string[];
+}
+
+function loadOne(path: string, file: string, check: boolean): Read {
+  const refuse = (...reasons: string[]): Read => ({ file, result: null, fromRun: false, reasons });
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    return { file, reasons: [`not JSON: ${(error as Error).message}`] };
+    return refuse(`not JSON: ${(error as Error).message}`);
   }
-  if (!isObject(json)) return { file, reasons: ['neither a shared result nor a run document'] };
-  if (looksShared(json)) {
-    const { result, reasons } = sharedProblems(json, file, check);
-    return result && reasons.length === 0 ? { result, file, fromRun: false } : { file, reasons };
-  }
+  if (!isObject(json)) return refuse('neither a shared result nor a run document');
+  if (looksShared(json)) return { file, fromRun: false, ...sharedProblems(json, file, check) };
   if (looksLikeRun(json)) {
-    if (check) return { file, reasons: ['a run document, not a shared result: publish it with `mountbench share` (it removes names, paths and addresses)'] };
+    if (check) return refuse('a run document, not a shared result: publish it with `mountbench share` (it removes names, paths and addresses)');
     try {
-      return { result: shareRun(parseRunDocument(json, file), { includeProject: false }).result, file, fromRun: true };
+      return { file, result: shareRun(parseRunDocument(json, file), { includeProject: false }).result, fromRun: true, reasons: [] };
     } catch (error) {
-      return { file, reasons: [(error as Error).message] };
+      return refuse((error as Error).message);
     }
   }
-  return { file, reasons: ['neither a shared result nor a run document'] };
+  return refuse('neither a shared result nor a run document');
+}
+
+/** A second copy of a result (the same id) or of a run (the same run id, shared differently): the first file that
+ * passes everything else is the original; any other copy, passing or not, is refused as a copy of it. */
+function refuseCopies(read: Read[]): void {
+  const byId = new Map<string, string>();
+  const byRun = new Map<string, string>();
+  const copyOf = (r: Read) => {
+    const sameId = byId.get(r.result!.id);
+    if (sameId && sameId !== r.file) return `a duplicate of ${sameId} (the same id, ${r.result!.id})`;
+    const sameRun = byRun.get(r.result!.run.id);
+    return sameRun && sameRun !== r.file ? `the same run (${r.result!.run.id}) as ${sameRun}, shared differently` : null;
+  };
+  const clean = new Set(read.filter((r) => r.result && r.reasons.length === 0));
+  for (const r of clean) {
+    const copy = copyOf(r);
+    if (copy) r.reasons.push(copy);
+    else {
+      byId.set(r.result!.id, r.file);
+      byRun.set(r.result!.run.id, r.file);
+    }
+  }
+  for (const r of read) {
+    if (!r.result || clean.has(r)) continue;
+    const copy = copyOf(r);
+    if (copy) r.reasons.push(copy);
+  }
 }
 
 export function loadResults(dir: string, options: { check: boolean }): Loaded {
-  const results: LoadedResult[] = [];
-  const refused: Refusal[] = [];
-  const byId = new Map<string, string>();
-  const byRun = new Map<string, string>();
-  for (const path of jsonFiles(dir)) {
-    const file = relative(dir, path).split(sep).join('/');
-    const loaded = loadOne(path, file, options.check);
-    if ('reasons' in loaded) {
-      refused.push(loaded);
-      continue;
-    }
-    const { id, run } = loaded.result;
-    const sameId = byId.get(id);
-    const sameRun = byRun.get(run.id);
-    if (sameId) refused.push({ file, reasons: [`a duplicate of ${sameId} (the same id, ${id})`] });
-    else if (sameRun) refused.push({ file, reasons: [`the same run (${run.id}) as ${sameRun}, shared differently`] });
-    else {
-      byId.set(id, file);
-      byRun.set(run.id, file);
-      results.push(loaded);
-    }
-  }
-  return { results, refused };
+  const read = jsonFiles(dir).map((path) => loadOne(path, relative(dir, path).split(sep).join('/'), options.check));
+  refuseCopies(read);
+  return {
+    results: read.filter((r) => r.reasons.length === 0).map((r) => ({ result: r.result!, file: r.file, fromRun: r.fromRun })),
+    refused: read.filter((r) => r.reasons.length > 0).map((r) => ({ file: r.file, reasons: r.reasons })),
+  };
 }

@@ -2,7 +2,7 @@
 // every cell's median, interval, ratio to native and verdict — with its JSON to download and a link to compare it.
 import { figure, medianIntervalText, mibText, strategyTitle } from '../report/format.js';
 import type { SharedResult } from '../share/schema.js';
-import { machineLine, methodLine, ratioWithInterval } from '../share/summary.js';
+import { machineLine, methodLine, ratioWithInterval, verdictText } from '../share/summary.js';
 import { esc, page } from './page.js';
 import { testOf } from './tests.js';
 
@@ -36,7 +36,7 @@ function cellTables(result: SharedResult): string {
         .map((c) => {
           const platform = result.platforms.find((p) => p.key === c.platform)?.label ?? c.platform;
           const s = c.summary;
-          const values = [platform, strategyTitle(c.strategy), s ? figure(s.median) : '—', s ? medianIntervalText({ ...s, cost: null }, '–') : '—', ratioWithInterval(c), c.verdict ?? '—', String(s?.n ?? 0), c.status];
+          const values = [platform, strategyTitle(c.strategy), s ? figure(s.median) : '—', s ? medianIntervalText({ ...s, cost: null }, '–') : '—', ratioWithInterval(c), verdictText(c), String(s?.n ?? 0), c.status];
           return `<tr data-platform="${esc(c.platform)}" data-strategy="${c.strategy}">${values.map((v, i) => `<td${i >= 2 && i <= 4 ? ' class="num"' : ''}>${esc(v)}</td>`).join('')}</tr>`;
         });
       const unit = result.cells.find((c) => testOf(result, c).key === key)?.metric.unit ?? '';
