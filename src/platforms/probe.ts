@@ -4,8 +4,9 @@ import type Docker from 'dockerode';
 import { labels, newRunId } from '../util/labels.js';
 import type { Endpoint } from './endpoint.js';
 import { connect, readEngineFacts, unreachableReason } from './engine.js';
-import type { Evidence } from './evidence/evidence.js';
-import { liveEvidence } from './evidence/live.js';
+import { liveEndpointOwner } from './evidence/endpoint-owner.js';
+import { merge, type Evidence } from './evidence/evidence.js';
+import { LIVE, liveEvidence } from './evidence/live.js';
 import { parseMountLines } from './evidence/mount-lines.js';
 import { identify, mountSharing, platformIdentity, sharedMount, type Identification } from './identify.js';
 import type { FileSharing, PlatformIdentity } from '../model/run-document.js';
@@ -23,7 +24,8 @@ export interface ProbedEndpoint {
 export async function probeEndpoint(endpoint: Endpoint, timeoutMs = 5000): Promise<ProbedEndpoint> {
   try {
     const docker = connect(endpoint);
-    const evidence = liveEvidence(endpoint, await readEngineFacts(docker, timeoutMs));
+    // Who holds the endpoint on this machine (a VM monitor?) joins the engine's own answers.
+    const evidence = merge(liveEvidence(endpoint, await readEngineFacts(docker, timeoutMs)), LIVE, liveEndpointOwner(endpoint.host));
     const identification = identify(evidence);
     const { fileSharing: _, ...identity } = platformIdentity(endpoint, identification);
     return { endpoint, docker, identity, evidence, identification, unreachable: null };
