@@ -8,19 +8,22 @@ import type { Endpoint } from './endpoint.js';
 import { kindById } from './kinds/catalog.js';
 import { readVmShares, type VmShare } from './vm-shares.js';
 
-/** The engine's refusals of a bind source that its VM cannot see (Docker Engine, Docker Desktop, Podman). */
-const REFUSALS = [
-  /bind source path does not exist: \S+/,
-  /Mounts denied:[^\n]*?is not shared from the host/,
-  /statfs \S+: no such file or directory/,
+/** The engine's refusals of a bind source that its VM cannot see (Docker Engine, Docker Desktop, Podman), and the
+ * probe's own finding, each with the words a user reads. */
+const REFUSALS: Array<[RegExp, (match: string) => string]> = [
+  [/bind source path does not exist: \S+/, (m) => `the engine said "${m}"`],
+  [/Mounts denied:[^\n]*?is not shared from the host/, (m) => `the engine said "${m}"`],
+  [/statfs \S+: no such file or directory/, (m) => `the engine said "${m}"`],
+  // The worse case: a path the VM has of its own (/root, /home, /opt) is bind-mounted from the VM without a word.
+  [/bind source is the VM's own (\S+), not the host's/, () => "a file written there on the host did not appear in a container: the engine mounted the VM's own directory of that path instead"],
 ];
 
-/** The engine's own words when an error is its refusal of a bind source it cannot see; null otherwise. */
+/** Why the directory is not shared, in words to show, when an error says so; null otherwise. */
 export function notSharedRefusal(error: unknown): string | null {
   const message = error instanceof Error ? error.message : String(error);
-  for (const refusal of REFUSALS) {
+  for (const [refusal, words] of REFUSALS) {
     const match = refusal.exec(message);
-    if (match) return match[0];
+    if (match) return words(match[0]);
   }
   return null;
 }
@@ -32,13 +35,13 @@ const ADD_A_SHARE: Record<string, string> = {
   lima: 'Lima: the mounts list of the instance (limactl stop NAME && limactl edit NAME)',
   'rancher-desktop': 'Rancher Desktop: the mounts of its Lima override (~/Library/Application Support/rancher-desktop/lima/_config/override.yaml)',
   podman: 'Podman: the machine\'s volumes (podman machine init -v HOST:VM for a new machine)',
-  'linux-vm': 'the VM\'s shared directories (mountbench\'s VM lab: bash scripts/sharing-lab.sh down --vm, then MOUNTBENCH_LAB_SHARED="… DIR" bash scripts/sharing-lab.sh up --vm)',
+  'linux-vm': 'whatever starts the VM decides them (for mountbench\'s VM lab: bash scripts/sharing-lab.sh down --vm, then MOUNTBENCH_LAB_SHARED="/tmp /work DIR" bash scripts/sharing-lab.sh up --vm)',
 };
 
 export interface NotShared {
   /** The directory the engine refused. */
   dir: string;
-  /** The engine's own words. */
+  /** How we know: the engine's refusal, or a file written on the host that a container did not see. */
   refusal: string;
   /** The VM's shares as its mountinfo has them; null when they could not be read (then `sharesProblem`). */
   shares: VmShare[] | null;
@@ -57,8 +60,8 @@ export function notSharedText(platform: string, n: NotShared): string {
       ? 'its VM shares no host directory at all (the VM\'s own mount table has no virtiofs, 9p or FUSE mount)'
       : `what its VM shares could not be read (${n.sharesProblem})`;
   const listed = n.settingsShares ? `; its settings list ${n.settingsShares.paths.join(', ') || 'none'} (${n.settingsShares.source})` : '';
-  const add = n.addShare ? `, or add it to the shares (${n.addShare.replace('DIR', n.dir)})` : ', or add it to the VM\'s shares';
-  return `${n.dir} is not shared with ${platform}'s VM, so its containers cannot bind-mount it (the engine said: "${n.refusal}"). ${shared[0].toUpperCase()}${shared.slice(1)}${listed}. To measure bind mounts there: move the project, or the run directory (--output DIR), under a shared directory${add}.`;
+  const add = n.addShare ? `, or add it to the shares: ${n.addShare.replace('DIR', n.dir)}` : ", or add it to the VM's shares";
+  return `${n.dir} is not shared with ${platform}'s VM, so its containers cannot see it through a bind mount (${n.refusal}). ${shared[0].toUpperCase()}${shared.slice(1)}${listed}. To measure bind mounts there: move the project, or the run directory (--output DIR), under a shared directory${add}.`;
 }
 
 /** A platform whose VM does not share the run's or the project's directory: skipped with this as its reason. */
