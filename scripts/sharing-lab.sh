@@ -285,7 +285,9 @@ main() {
       say "down: no VM lab process, mount, socket, context or overlay is left$( [ $purge = yes ] && echo ', nor its cached guest build')"
       ;;
     status)
+      # The exit code is the sshfs lab's (3: down), or with --vm the VM lab's.
       local code=0
+      if [ $vm = yes ]; then vm_status || code=$?; return $code; fi
       status || code=$?
       vm_status || true
       return $code

@@ -3,6 +3,7 @@
 import { release } from 'node:os';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
+import { DirectoryNotSharedError, diagnoseNotShared, notSharedRefusal } from '../platforms/not-shared.js';
 import { probeFileSharing } from '../platforms/probe.js';
 import type { PlatformIdentity } from '../model/run-document.js';
 import { strategyInfo, type ImplementedStrategy } from '../model/strategies.js';
@@ -69,9 +70,16 @@ export class DockerEngine implements PlatformEngine {
     return saveImage(this.docker, ref);
   }
 
-  fileSharing(hostDir: string) {
+  async fileSharing(hostDir: string) {
     if (!this.image) throw new Error('useImage must come before the file-sharing probe');
-    return probeFileSharing(this.docker, this.image, hostDir, this.identity.kind, this.settings.runId);
+    try {
+      return await probeFileSharing(this.docker, this.image, hostDir, this.identity.kind, this.settings.runId);
+    } catch (error) {
+      const refusal = notSharedRefusal(error);
+      if (!refusal) throw error;
+      const endpoint = { name: this.name, aliases: [], host: this.identity.endpoint };
+      throw new DirectoryNotSharedError(this.name, await diagnoseNotShared(this.docker, this.image, endpoint, this.identity.kind, hostDir, refusal, this.settings.runId));
+    }
   }
 
   prime(workload: Workload, hostCacheDir: string | null) {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Cell, PlatformIdentity, PlatformRecord, Priming, Stopping } from '../model/run-document.js';
 import { strategyInfo } from '../model/strategies.js';
 import { EngineNotAnsweringError } from '../docker/deadlines.js';
+import { DirectoryNotSharedError } from '../platforms/not-shared.js';
 import { lastLine } from '../util/text.js';
 import { measureOf, type Workload } from '../workloads/workload.js';
 import { CostMeter } from './cost.js';
@@ -177,7 +178,10 @@ export class Executor {
       this.listener.phase(name, 'probing its file sharing');
       const sharedDir = join(this.settings.workDir, name);
       await mkdir(sharedDir, { recursive: true });
+      const crosses = planned.workloads.some((w) => w.sandboxes.some((s) => strategyInfo(s.strategy).throughFileSharing));
       record.identity!.fileSharing = await engine.fileSharing(sharedDir).catch((error: Error) => {
+        // A run directory its VM does not share: the platform is skipped, before any sample, if a strategy needs it.
+        if (error instanceof DirectoryNotSharedError && crosses) throw error;
         this.listener.phase(name, `the file-sharing probe failed: ${lastLine(error.message)}`);
         return null;
       });

@@ -53,6 +53,7 @@ export async function doctorCommand(options: DoctorOptions): Promise<number> {
       onThisKernel: onThisKernel(l.identity),
       project,
       runs: await pastRuns(history.entries, { name: l.name, kind: l.identity.kind }),
+      notShared: l.notShared,
     };
     reports.push({ ...l, onThisKernel: facts.onThisKernel, settings, mode: modeOf(facts), findings: diagnose(facts, published) });
   }

@@ -30,10 +30,14 @@ export async function platformsCommand(options: PlatformsOptions): Promise<numbe
         table.push([marker, name, { colSpan: 6, content: pc.dim(`unreachable: ${l.reason}\n${l.note}`) }]);
         continue;
       }
-      const sharing = id.fileSharing ? `${id.fileSharing.mechanism}${id.fileSharing.fstype ? pc.dim(` (${id.fileSharing.fstype})`) : ''}` : pc.dim(l.note ?? 'unknown');
+      const sharing = id.fileSharing
+        ? `${id.fileSharing.mechanism}${id.fileSharing.fstype ? pc.dim(` (${id.fileSharing.fstype})`) : ''}`
+        : l.notShared ? pc.yellow('this directory is\nnot shared (below)') : pc.dim(l.note ?? 'unknown');
       table.push([marker, name, `${id.kind}\n${pc.dim(id.label)}`, id.engine.version, `${id.engine.os}\n${pc.dim(id.engine.kernel)}`, String(id.engine.cpus), mibText(id.engine.memoryBytes), sharing]);
     }
     process.stdout.write(`${table.toString()}\n${pc.dim('* current platform (what `mountbench run` uses by default)')}\n`);
+    // Too long for a cell: what a VM does not share, and what to do, in full.
+    for (const l of listed.filter((l) => l.notShared)) process.stdout.write(`\n${pc.yellow(`${l.name}:`)} ${l.note}\n`);
   }
   return listed.some((l) => l.reachable) ? EXIT.ok : EXIT.cannotRun;
 }

@@ -4,6 +4,7 @@ import type { PlatformSettings } from '../platforms/settings/settings.js';
 import type { PublishedRow } from '../results/published.js';
 import type { PlatformIdentity } from '../model/run-document.js';
 import type { PastRun } from './past-runs.js';
+import type { NotShared } from '../platforms/not-shared.js';
 
 export type Severity = 'info' | 'slow' | 'broken';
 
@@ -29,6 +30,8 @@ export interface PlatformFacts {
   project: string;
   /** This machine's runs that measured the platform, newest first. */
   runs: PastRun[];
+  /** The project is not shared with the platform's VM (its engine refused to bind-mount it); absent when it is. */
+  notShared?: NotShared | null;
 }
 
 /** One rule: from what doctor knows of a platform (and the published figures), zero or more findings. */

@@ -1,6 +1,7 @@
 // Findings from the probe: how a bind mount of the project really reaches a container, read from the container's
 // own /proc/self/mountinfo.
 import { STRATEGY_ROLES } from '../model/strategies.js';
+import { notSharedText } from '../platforms/not-shared.js';
 import type { Rule } from './finding.js';
 import { publishedRatio, publishedText } from './published.js';
 
@@ -41,4 +42,24 @@ export const localBindMounts: Rule = (p, published) => {
   ];
 };
 
-export const PROBE_RULES: readonly Rule[] = [fuseBindMounts, localBindMounts];
+/** The project is outside every directory the VM shares: its bind mounts cannot even start. */
+export const projectNotShared: Rule = (p) => {
+  const n = p.notShared;
+  if (!n) return [];
+  const shares = n.shares?.map((s) => `${s.path} (${s.fstype})`).join(', ');
+  return [
+    {
+      platform: p.name,
+      severity: 'broken',
+      text: notSharedText(p.name, n),
+      evidence: `the probe's bind mount: ${n.refusal}; the VM's /proc/1/mountinfo ${shares ? `shares ${shares}` : n.shares ? 'has no share' : `could not be read (${n.sharesProblem})`}`,
+      source: `mountbench doctor's probe containers (a bind mount of ${p.project}; /proc/1/mountinfo in the VM's PID namespace)${n.settingsShares ? `; ${n.settingsShares.source}` : ''}`,
+      fix: {
+        where: n.addShare ?? "the VM's shared directories",
+        how: `move the project under ${n.shares?.length ? n.shares.map((s) => s.path).join(' or ') : 'a shared directory'}, or add ${p.project} to the shares`,
+      },
+    },
+  ];
+};
+
+export const PROBE_RULES: readonly Rule[] = [projectNotShared, fuseBindMounts, localBindMounts];

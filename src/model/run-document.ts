@@ -22,7 +22,7 @@ export const PlatformIdentity = z.object({
   name: z.string().describe('context name or well-known socket name; what --platform takes'),
   endpoint: z.string(),
   source: z.string().describe('where the endpoint was found: --context, DOCKER_HOST, context, socket'),
-  kind: z.string().describe('docker-desktop, orbstack, colima, lima, rancher-desktop, podman, rootless-docker, wsl2, docker-linux, unknown'),
+  kind: z.string().describe('docker-desktop, orbstack, colima, lima, rancher-desktop, podman, rootless-docker, wsl2, linux-vm, docker-linux, unknown'),
   label: z.string().describe('human name, e.g. "Docker Desktop 4.37.1"'),
   engine: z.object({
     product: z.string(),

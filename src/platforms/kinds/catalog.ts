@@ -6,6 +6,7 @@ import { dockerDesktop } from './docker-desktop.js';
 import { dockerLinux } from './docker-linux.js';
 import type { PlatformKind } from './kind.js';
 import { lima } from './lima.js';
+import { linuxVm } from './linux-vm.js';
 import { orbstack } from './orbstack.js';
 import { podman } from './podman.js';
 import { rancherDesktop } from './rancher-desktop.js';
@@ -20,6 +21,8 @@ import { wsl2 } from './wsl2.js';
 // - Rancher Desktop and Colima before Lima: their VMs are Lima VMs, named lima-rancher-desktop and colima.
 // - WSL2 and rootless Docker before docker-linux, the fallback for any Linux engine; all three only ever give
 //   fallback clues, which any product's own clue (even its endpoint's name) outranks.
+// - linux-vm (an engine in a VM no product claims) just before docker-linux: a VM's facts (a kernel not the
+//   host's, virtiofs or 9p mounts, a VM monitor holding the endpoint) are a fallback too, but a surer one than none.
 // An engine no kind recognises is 'unknown'.
 export const PLATFORM_KINDS = [
   podman,
@@ -31,6 +34,7 @@ export const PLATFORM_KINDS = [
   lima,
   wsl2,
   rootlessDocker,
+  linuxVm,
   dockerLinux,
 ] as const;
 
@@ -48,6 +52,7 @@ export const DISCOVERY_ORDER: readonly PlatformKind[] = [
   podman,
   wsl2,
   rootlessDocker,
+  linuxVm,
   dockerLinux,
 ];
 
