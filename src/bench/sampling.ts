@@ -7,7 +7,7 @@ import type { CostMeter } from './cost.js';
 import type { ProgressListener } from './progress.js';
 import type { SampleOrder } from './plan.js';
 import { takeSample, type LiveSandbox } from './sample.js';
-import { maxRuns, stopAfterRound, type Sampling } from './stop-rule.js';
+import { lookLines, maxRuns, stopAfterRound, type Sampling } from './stop-rule.js';
 
 export interface SamplingContext {
   sampling: Sampling;
@@ -54,6 +54,8 @@ export async function sampleSandboxes(live: LiveSandbox[], ctx: SamplingContext)
     }
     if (!live.some(stillSampling)) return { rule: 'no-samples', samples: Math.max(0, measured), worstHalfWidth: null };
     if (measured < 1) continue;
+    // At a planned look, what each undecided cell would still take: the run shows it as it goes.
+    for (const line of lookLines(sampling, measured, cells)) ctx.listener.phase(cells[0].platform, line);
     const stop = stopAfterRound(sampling, measured, cells, Number(process.hrtime.bigint() - started) / 1e9);
     if (stop) return { ...stop, samples: measured };
   }

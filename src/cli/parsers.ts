@@ -26,6 +26,13 @@ export function percentage(value: string): number {
   return n / 100;
 }
 
+/** "10,20,30": the sample counts of the planned looks (whether they make a plan is checked with the other flags). */
+export function lookList(value: string): number[] {
+  const looks = value.split(',').map((part) => Number(part.trim()));
+  if (!looks.every((n) => Number.isInteger(n) && n >= 1)) throw new InvalidArgumentError('expected whole numbers of samples, comma-separated, such as 10,20,30.');
+  return looks;
+}
+
 /** A parser that throws plain Errors, as commander wants it: its message shown after the flag. */
 export function commanderParser<T>(parse: (value: string) => T): (value: string) => T {
   return (value) => {

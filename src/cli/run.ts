@@ -2,6 +2,8 @@
 import { Option, type Command } from '@commander-js/extra-typings';
 import { DEFAULT_IMAGE, OFFLINE_IMAGE } from '../docker/images.js';
 import { DEFAULT_MAX_RUNS, DEFAULT_PRECISION, DEFAULT_RUNS } from '../bench/stop-rule.js';
+import { DEFAULT_LOOKS } from '../stats/looks.js';
+import { DEFAULT_MARGIN } from '../stats/ratio-verdict.js';
 import { resolveRunOptions } from '../run/options.js';
 import { HISTORY_ENV } from '../results/history.js';
 import { runCommand } from '../commands/run.js';
@@ -12,7 +14,7 @@ import { DEFAULT_SIZES } from '../workloads/generated.js';
 import { NPM_INSTALL_FIXTURES } from '../workloads/npm-install.js';
 import { PROJECT_CONFIG_FILE } from '../workloads/project-config.js';
 import { contextOption } from './options.js';
-import { byteSize, commanderParser, duration, nameList, percentage, positiveInteger, runCount, strategyList, workloadList } from './parsers.js';
+import { byteSize, commanderParser, duration, lookList, nameList, percentage, positiveInteger, runCount, strategyList, workloadList } from './parsers.js';
 
 const WORKLOAD_HELP = `
 Workloads (--workload; each is measured under every strategy):
@@ -38,9 +40,17 @@ How samples are timed:
 
 How the figures are summarised:
   The median of each cell with a distribution-free confidence interval (order statistics; its exact coverage is
-  printed, at least 95%; none with fewer than 6 samples), and the ratio of medians to native with an interval
-  that holds with at least the probability printed (none with fewer than 7 samples each). --runs auto keeps
-  sampling round by round until every ratio's interval is within --precision of it, or --max-runs/--max-time.
+  printed, at least 95%; none with fewer than 6 samples). The ratio to native pairs the rounds: each round's
+  ratio strategy/native, a load shared by the round cancelling out; the estimate is their Hodges-Lehmann median,
+  the interval the exact Wilcoxon signed-rank one (95.3% at 7 rounds). It assumes the rounds are independent and
+  each round's ratio as likely to land a given factor above the true ratio as below it. Rounds that do not pair
+  (--order sequential, a failed sample) give the unpaired rank (Mann-Whitney) interval, which assumes the
+  strategy's times are native's scaled by a constant.
+  Verdict: slower or faster when the interval lies wholly beyond 1 ± --margin, the same when wholly within it,
+  else undecided, with the samples a verdict would take at the spread seen.
+  --runs auto looks only at --looks (10, 20, 30 samples at 99%, 98.5%, 97.5%, so that whichever look stops, the
+  interval holds with at least 95%) and stops at the first where every ratio has its verdict (and is within
+  --precision, when given), or at the last look or --max-time.
 
 Output: a run directory (run.json, results.md, results.csv, samples.csv, chart.svg, report.html) and a table on stdout;
 progress goes to stderr. Every container and volume carries the label mountbench.run=<id> and is removed at
@@ -53,8 +63,8 @@ goes to the temporary directory, named), 129 SIGHUP (a closed terminal), 130 int
 Examples:
   mountbench run                                  the seed benchmark on the current platform
   mountbench run --fixture small --runs 3         a quick check (too few samples for intervals)
-  mountbench run --fixture medium --runs auto --precision 5% --max-time 20m
-                                                  sample until every ratio to native is known to ±5%
+  mountbench run --fixture medium --runs auto --max-time 20m
+                                                  sample until every ratio to native has its verdict
   mountbench run --all-platforms                  every platform that answers (Docker Desktop, OrbStack, ...)
   mountbench run --platform colima,orbstack --strategies native,bind,hybrid
   mountbench run --image node:22-slim --output ./results/node22
@@ -90,12 +100,14 @@ export function addRunCommand(program: Command): void {
         .default([...DEFAULT_STRATEGIES], DEFAULT_STRATEGIES.join(',')),
     )
     .addOption(
-      new Option('-n, --runs <n|auto>', `measured samples per cell (${DEFAULT_RUNS}: the fewest with which every interval exists), or auto: until every ratio to native is known to within --precision`)
+      new Option('-n, --runs <n|auto>', `measured samples per cell (${DEFAULT_RUNS}: a paired interval of 95.3%), or auto: until every ratio to native has its verdict (see --looks)`)
         .argParser(runCount)
         .default(DEFAULT_RUNS as number | 'auto'),
     )
-    .option('--precision <percent>', 'with --runs auto: the half-width each ratio\'s interval must reach, relative to the ratio', percentage, DEFAULT_PRECISION)
-    .option('--max-runs <n>', 'with --runs auto: at most this many samples per cell', positiveInteger(DEFAULT_RUNS), DEFAULT_MAX_RUNS)
+    .option('--margin <percent>', 'ratios within 1 ± this of native are "the same" in the verdict', percentage, DEFAULT_MARGIN)
+    .option('--looks <list>', `with --runs auto: the sample counts at which to judge (default ${DEFAULT_LOOKS.join(',')}; the last is the most)`, lookList)
+    .option('--precision <percent>', 'with --runs auto: besides its verdict, the half-width each ratio\'s interval must reach, relative to the ratio', percentage, DEFAULT_PRECISION)
+    .option('--max-runs <n>', `with --runs auto: at most this many samples per cell, a last look (default ${DEFAULT_MAX_RUNS}, the last of --looks)`, positiveInteger(DEFAULT_RUNS), DEFAULT_MAX_RUNS)
     .option('--max-time <duration>', 'with --runs auto: stop sampling a platform\'s workload after this long (90s, 20m, 1h)', duration)
     .option('-w, --warmup <n>', 'warm-up samples per cell (recorded, not summarised)', positiveInteger(0), 1)
     .addOption(

@@ -106,11 +106,37 @@ export const Summary = z.object({
 });
 export type Summary = z.infer<typeof Summary>;
 
+/** A ratio's verdict against native, whichever way its metric points: slower is worse than native. */
+export const RatioVerdictWord = z.enum(['slower', 'faster', 'same', 'undecided']);
+export type RatioVerdictWord = z.infer<typeof RatioVerdictWord>;
+
+export const RatioVerdict = z.object({
+  word: RatioVerdictWord.describe('slower or faster: the interval lies wholly beyond the margin; same: wholly within it; undecided: neither yet'),
+  margin: z.number().describe('ratios within 1 ± margin of native count as the same (0.1 = ±10%)'),
+  samples: z.number().int().describe('rounds (paired) or the larger sample (unpaired) the verdict rests on'),
+  forecast: z
+    .object({ kind: z.enum(['samples', 'more-than']), samples: z.number().int() })
+    .nullable()
+    .describe('undecided: about how many samples the verdict would take at the spread seen, or more than so many'),
+});
+export type RatioVerdict = z.infer<typeof RatioVerdict>;
+
 export const Ratio = z.object({
   to: z.literal(REFERENCE_STRATEGY),
-  value: z.number().describe('median of this cell / median of the reference cell (below 1 is slower when higher is better)'),
-  interval: Interval.nullable().describe('at least 95%, from an interval of each median; null for the reference itself'),
+  value: z
+    .number()
+    .describe('the Hodges–Lehmann estimate of this cell / the reference cell (the ratio of medians in runs without a method); below 1 is slower when higher is better'),
+  interval: Interval.nullable().describe('the interval of the ratio (see method); null for the reference itself'),
   intervalNote: z.string().nullable().describe('why there is no interval'),
+  method: z
+    .enum(['paired-signed-rank', 'unpaired-rank-sum'])
+    .optional()
+    .describe('paired: rounds paired by index, exact Wilcoxon signed-rank interval; unpaired: exact Mann–Whitney interval on log times. Absent in older runs: the corner product of two median intervals, a lower bound'),
+  sequential: z
+    .object({ confidence: z.number(), overall: z.number() })
+    .optional()
+    .describe('--runs auto: the interval was taken at the look\'s confidence; whichever look stopped, it holds with at least overall (the coverage recorded)'),
+  verdict: RatioVerdict.optional().describe('absent in runs before verdicts and where there is no interval'),
 });
 export type Ratio = z.infer<typeof Ratio>;
 
@@ -172,7 +198,7 @@ export type Priming = z.infer<typeof Priming>;
 export const Stopping = z.object({
   platform: z.string(),
   workload: z.string(),
-  rule: z.enum(['runs', 'precision', 'max-runs', 'max-time', 'interrupted', 'no-samples']),
+  rule: z.enum(['runs', 'verdict', 'precision', 'max-runs', 'max-time', 'interrupted', 'no-samples']).describe('verdict: every ratio had its verdict at a planned look'),
   samples: z.number().int().describe('measured samples per cell when it stopped (rounds after the warm-up)'),
   worstHalfWidth: z.number().nullable().describe('the widest half-width left, relative to its ratio or median (0.05 = 5%)'),
 });
@@ -198,7 +224,8 @@ export const RunDocument = z.object({
     runs: z.union([z.number().int().min(1), z.literal('auto')]).describe('measured samples per cell, or auto: until precise enough'),
     auto: z
       .object({
-        precision: z.number().describe('target half-width of every ratio (or median) interval, relative: 0.05 = 5%'),
+        precision: z.number().nullable().describe('target half-width of every ratio (or median) interval, relative: 0.05 = 5%; null: a verdict is enough'),
+        looks: z.array(z.number().int()).optional().describe('the planned looks (samples per cell); absent in runs that looked every round'),
         minRuns: z.number().int(),
         maxRuns: z.number().int(),
         maxSeconds: z.number().nullable().describe('sampling time per platform and workload'),
@@ -209,6 +236,7 @@ export const RunDocument = z.object({
     image: z.string(),
     online: z.boolean(),
     order: z.enum(['interleaved', 'sequential']),
+    margin: z.number().optional().describe('ratios within 1 ± margin of native are "the same" (0.1 = ±10%); absent in runs before verdicts'),
     sync: z
       .object({
         engine: z.string().describe('as asked: auto, unison, mutagen or docker-desktop'),

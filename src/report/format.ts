@@ -188,13 +188,16 @@ export function samplesSentence(run: RunDocument): string {
   const { runs, auto, warmup } = run.settings;
   const after = `after ${warmup} warm-up`;
   if (runs !== 'auto' || !auto) return `${runs} measured samples per cell ${after}.`;
-  return `Samples per cell until every ratio to native was known to ±${+(auto.precision * 100).toFixed(2)}% (${auto.minRuns} to ${auto.maxRuns}; see Sampling), ${after}.`;
+  const within = auto.precision === null ? '' : ` within ±${+(auto.precision * 100).toFixed(2)}%`;
+  if (auto.looks) return `Samples per cell until every ratio to native had its verdict${within}, judged at ${auto.looks.join(', ')} samples (see Sampling), ${after}.`;
+  return `Samples per cell until every ratio to native was known to ±${+((auto.precision ?? 0) * 100).toFixed(2)}% (${auto.minRuns} to ${auto.maxRuns}; see Sampling), ${after}.`;
 }
 
 const STOP_RULE_TEXT: Record<RunDocument['stopping'][number]['rule'], string> = {
   runs: 'the planned count',
+  verdict: 'stopped: every ratio had its verdict',
   precision: 'stopped: precise enough',
-  'max-runs': 'stopped at --max-runs, not yet precise enough',
+  'max-runs': 'stopped at the last look (--max-runs), not every ratio settled',
   'max-time': 'stopped at --max-time, not yet precise enough',
   interrupted: 'interrupted',
   'no-samples': 'stopped: no cell had a figure left to measure',

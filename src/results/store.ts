@@ -2,7 +2,7 @@
 // summaries are derived again from their samples, which every version keeps.
 import { CannotRunError } from '../errors.js';
 import { readUserFile, UserFileError } from '../util/user-file.js';
-import { summariseCells } from '../stats/summarise-cells.js';
+import { summariseCells, summariseOptionsOf } from '../stats/summarise-cells.js';
 import { RunDocument, SCHEMA_VERSION } from '../model/run-document.js';
 
 export class RunFileError extends CannotRunError {}
@@ -22,7 +22,7 @@ export function parseRunDocument(json: unknown, where: string): RunDocument {
     const issues = parsed.error.issues.slice(0, 5).map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
     throw new RunFileError(`${where} is not a mountbench run document:\n${issues.join('\n')}`);
   }
-  return version === 1 ? { ...parsed.data, cells: summariseCells(parsed.data.cells) } : parsed.data;
+  return version === 1 ? { ...parsed.data, cells: summariseCells(parsed.data.cells, summariseOptionsOf(parsed.data.settings)) } : parsed.data;
 }
 
 export async function readRunDocument(path: string): Promise<RunDocument> {

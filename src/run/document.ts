@@ -1,6 +1,7 @@
 // The summarise step of a run: from what the executor measured to the run document every report renders from.
 import { basename, resolve } from 'node:path';
 import type { Execution } from '../bench/executor.js';
+import { maxRuns } from '../bench/stop-rule.js';
 import { timedSeconds } from '../bench/timed-seconds.js';
 import type { HostFacts } from '../platforms/host.js';
 import { SCHEMA_VERSION, type RunDocument } from '../model/run-document.js';
@@ -26,8 +27,10 @@ function statusOf(execution: Execution, cells: RunDocument['cells']): Pick<RunDo
 }
 
 export function runDocument(options: RunOptions, execution: Execution, facts: RunFacts): RunDocument {
-  const cells = summariseCells(execution.cells);
   const { sampling } = options;
+  const auto = sampling.kind === 'auto' ? sampling : null;
+  const looks = auto ? auto.looks : null;
+  const cells = summariseCells(execution.cells, { order: options.order, margin: options.margin, looks, precision: auto?.precision ?? null });
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'mountbench', version: TOOL_VERSION },
@@ -42,7 +45,14 @@ export function runDocument(options: RunOptions, execution: Execution, facts: Ru
       sizes: options.project ? {} : { ...options.sizes },
       strategies: options.strategies,
       runs: sampling.kind === 'fixed' ? sampling.runs : 'auto',
-      auto: sampling.kind === 'auto' ? { precision: sampling.precision, minRuns: sampling.minRuns, maxRuns: sampling.maxRuns, maxSeconds: sampling.maxSeconds } : null,
+      auto: auto && {
+        precision: auto.precision,
+        looks: auto.looks.looks.map((look) => look.samples),
+        minRuns: auto.looks.looks[0].samples,
+        maxRuns: maxRuns(auto),
+        maxSeconds: auto.maxSeconds,
+      },
+      margin: options.margin,
       warmup: options.warmup,
       image: options.image ?? 'default',
       online: options.online,

@@ -3,7 +3,9 @@
 // anything talks to Docker.
 import { UsageError } from '../errors.js';
 import type { SampleOrder } from '../bench/plan.js';
-import { DEFAULT_RUNS, type Sampling } from '../bench/stop-rule.js';
+import type { Sampling } from '../bench/stop-rule.js';
+import { DEFAULT_LOOKS, planLooks } from '../stats/looks.js';
+import { DEFAULT_MARGIN } from '../stats/ratio-verdict.js';
 import type { ImplementedStrategy } from '../model/strategies.js';
 import { STRATEGIES } from '../strategies/registry.js';
 import type { WorkloadName } from '../workloads/catalog.js';
@@ -14,6 +16,8 @@ import { PROJECT_CONFIG_FILE, readProjectConfig } from '../workloads/project-con
 export interface RunOptions {
   strategies: ImplementedStrategy[];
   sampling: Sampling;
+  /** Ratios within 1 ± margin of native are the same (the verdict). */
+  margin: number;
   warmup: number;
   image: string | null;
   workloads: WorkloadName[];
@@ -43,8 +47,12 @@ export interface RunOptions {
 export interface RunFlags {
   strategies: readonly ImplementedStrategy[];
   runs: number | 'auto';
+  /** Used only when given on the command line: without it, a verdict is enough. */
   precision: number;
   maxRuns: number;
+  /** Absent in callers that build the flags themselves (advise --verify): the default margin and looks. */
+  margin?: number;
+  looks?: number[];
   maxTime?: number;
   warmup: number;
   workload: WorkloadName[];
@@ -94,6 +102,20 @@ function strategySettingsOf(strategies: readonly ImplementedStrategy[], values: 
   return settings;
 }
 
+/** The planned looks: --looks, or the default ones up to --max-runs with --max-runs the last. */
+function lookPlanOf(flags: RunFlags, givenOnCommandLine: (flag: string) => boolean) {
+  let looks = flags.looks ?? [...DEFAULT_LOOKS];
+  if (givenOnCommandLine('maxRuns')) {
+    if (flags.looks && flags.looks[flags.looks.length - 1] !== flags.maxRuns) {
+      throw new UsageError(`--max-runs ${flags.maxRuns} is not the last of --looks ${flags.looks.join(',')}: give one of them, or make them agree`);
+    }
+    looks = [...looks.filter((n) => n < flags.maxRuns), flags.maxRuns];
+  }
+  const plan = planLooks(looks);
+  if ('reason' in plan) throw new UsageError(`--looks ${looks.join(',')}: ${plan.reason}`);
+  return plan;
+}
+
 export function resolveRunOptions(flags: RunFlags, givenOnCommandLine: (flag: string) => boolean): RunOptions {
   if (!flags.project && (flags.command || flags.deps || flags.reset)) throw new UsageError('--command, --deps and --reset go with --project DIR');
   if (flags.project && givenOnCommandLine('workload')) throw new UsageError('--workload and --project do not go together: --project times your own command');
@@ -105,20 +127,22 @@ export function resolveRunOptions(flags: RunFlags, givenOnCommandLine: (flag: st
   const pick = <K extends 'strategies' | 'runs' | 'warmup'>(flag: K, fromFile: RunFlags[K] | undefined): RunFlags[K] =>
     fromFile !== undefined && !givenOnCommandLine(flag) ? fromFile : flags[flag];
   const runs = pick('runs', config?.runs);
-  const autoOnly = (['precision', 'maxRuns', 'maxTime'] as const).filter(givenOnCommandLine);
+  const autoOnly = (['precision', 'maxRuns', 'maxTime', 'looks'] as const).filter(givenOnCommandLine);
   if (runs !== 'auto' && autoOnly.length > 0) {
     throw new UsageError(`${autoOnly.map(flagName).join(', ')} go${autoOnly.length > 1 ? '' : 'es'} with --runs auto`);
   }
   if (runs === 'auto' && flags.order === 'sequential') throw new UsageError('--runs auto samples round by round; it needs --order interleaved');
   const strategies = [...pick('strategies', config?.strategies)];
   const strategySettings = strategySettingsOf(strategies, flags.strategyFlags ?? {}, givenOnCommandLine);
+  const margin = flags.margin ?? DEFAULT_MARGIN;
   const sampling: Sampling =
     runs === 'auto'
-      ? { kind: 'auto', precision: flags.precision, minRuns: DEFAULT_RUNS, maxRuns: flags.maxRuns, maxSeconds: flags.maxTime ?? null }
+      ? { kind: 'auto', looks: lookPlanOf(flags, givenOnCommandLine), margin, precision: givenOnCommandLine('precision') ? flags.precision : null, maxSeconds: flags.maxTime ?? null }
       : { kind: 'fixed', runs };
   return {
     strategies,
     sampling,
+    margin,
     warmup: pick('warmup', config?.warmup),
     image: flags.image ?? config?.image ?? null,
     workloads: flags.workload,

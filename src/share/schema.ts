@@ -121,7 +121,7 @@ export const SharedResult = z.object({
   workloads: z.array(SharedWorkload),
   method: z.object({
     runs: z.union([z.number().int(), z.literal('auto')]),
-    auto: z.object({ precision: z.number(), minRuns: z.number().int(), maxRuns: z.number().int(), maxSeconds: z.number().nullable() }).nullable(),
+    auto: z.object({ precision: z.number().nullable(), looks: z.array(z.number().int()).optional(), minRuns: z.number().int(), maxRuns: z.number().int(), maxSeconds: z.number().nullable() }).nullable(),
     warmup: z.number().int(),
     order: z.enum(['interleaved', 'sequential']),
     online: z.boolean(),

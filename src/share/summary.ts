@@ -29,7 +29,8 @@ export function machineLine(result: SharedResult): string {
 
 export function methodLine(result: SharedResult): string {
   const m = result.method;
-  const runs = m.runs === 'auto' ? `samples until precise (${m.auto ? `±${(m.auto.precision * 100).toFixed(0)}%, ${m.auto.minRuns}–${m.auto.maxRuns}` : 'auto'})` : `${m.runs} samples per cell`;
+  const auto = m.auto && (m.auto.looks ? `looks at ${m.auto.looks.join(', ')}` : `±${((m.auto.precision ?? 0) * 100).toFixed(0)}%, ${m.auto.minRuns}–${m.auto.maxRuns}`);
+  const runs = m.runs === 'auto' ? `samples until ${m.auto?.looks ? 'every verdict' : 'precise'} (${auto ?? 'auto'})` : `${m.runs} samples per cell`;
   return `${runs} after ${m.warmup} warm-up${m.warmup === 1 ? '' : 's'}, ${m.order}, ${m.online ? 'online' : 'offline from a primed cache'}`;
 }
 

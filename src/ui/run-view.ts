@@ -10,11 +10,12 @@ import { viewOf } from '../results/view.js';
 import type { RunHooks, RunOutcome } from '../run/pipeline.js';
 import { ListrProgress, PlainProgress } from './progress.js';
 
-/** "7 samples", "samples until ±5% (7 to 30)". */
+/** "7 samples", "samples until every ratio has its verdict (looks at 10, 20, 30)". */
 function samplesText(sampling: Sampling): string {
-  return sampling.kind === 'fixed'
-    ? `${sampling.runs} samples`
-    : `samples until ±${+(sampling.precision * 100).toFixed(2)}% (${sampling.minRuns} to ${sampling.maxRuns}${sampling.maxSeconds ? `, at most ${durationText(sampling.maxSeconds)}` : ''})`;
+  if (sampling.kind === 'fixed') return `${sampling.runs} samples`;
+  const until = sampling.precision === null ? 'has its verdict' : `has its verdict within ±${+(sampling.precision * 100).toFixed(2)}%`;
+  const looks = sampling.looks.looks.map((l) => l.samples).join(', ');
+  return `samples until every ratio ${until} (looks at ${looks}${sampling.maxSeconds ? `, at most ${durationText(sampling.maxSeconds)}` : ''})`;
 }
 
 export interface RunViewSettings {
