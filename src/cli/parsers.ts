@@ -1,21 +1,24 @@
 // Parsers of option values: each turns the text a user typed into a value, or says what it expected.
 import { InvalidArgumentError } from '@commander-js/extra-typings';
 import { IMPLEMENTED_STRATEGIES, isImplemented, STRATEGY_NAMES, type ImplementedStrategy } from '../model/strategies.js';
+import { LIMITS } from '../util/limits.js';
 import { parseDuration, parseNameList } from '../util/parse.js';
 import { WORKLOAD_NAMES, type WorkloadName } from '../workloads/catalog.js';
 
-export function positiveInteger(min: number) {
+/** A whole number from `min` to `max`, written in digits ("1e3" and "0x10" are typos here, not numbers). */
+export function positiveInteger(min: number, max: number = Number.MAX_SAFE_INTEGER) {
   return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`expected an integer of at least ${min}.`);
+    const n = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+    if (!Number.isSafeInteger(n) || n < min) throw new InvalidArgumentError(`expected an integer of at least ${min}.`);
+    if (n > max) throw new InvalidArgumentError(`expected an integer of at most ${max.toLocaleString('en')}.`);
     return n;
   };
 }
 
 export function runCount(value: string): number | 'auto' {
   if (value === 'auto') return 'auto';
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a number of samples (1 or more) or auto.');
+  const n = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n) || n < 1 || n > LIMITS.runs) throw new InvalidArgumentError(`expected a number of samples (1 to ${LIMITS.runs.toLocaleString('en')}) or auto.`);
   return n;
 }
 
@@ -72,7 +75,9 @@ export function workloadList(value: string): WorkloadName[] {
 export function byteSize(value: string): number {
   const match = /^(\d+)\s*([kKmM]?)i?[bB]?$/.exec(value.trim());
   if (!match || Number(match[1]) < 1) throw new InvalidArgumentError('expected a size such as 512, 4k or 1M.');
-  return Number(match[1]) * (match[2] ? 1024 ** ('kKmM'.indexOf(match[2]) < 2 ? 1 : 2) : 1);
+  const bytes = Number(match[1]) * (match[2] ? 1024 ** ('kKmM'.indexOf(match[2]) < 2 ? 1 : 2) : 1);
+  if (bytes > LIMITS.fileBytes) throw new InvalidArgumentError(`expected a size of at most ${LIMITS.fileBytes / 1024 ** 2}M.`);
+  return bytes;
 }
 
 export const nameList = parseNameList;

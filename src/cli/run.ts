@@ -13,6 +13,7 @@ import { WORKLOAD_NAMES, workloadSummary, type WorkloadName } from '../workloads
 import { DEFAULT_SIZES } from '../workloads/generated.js';
 import { NPM_INSTALL_FIXTURES } from '../workloads/npm-install.js';
 import { PROJECT_CONFIG_FILE } from '../workloads/project-config.js';
+import { LIMITS } from '../util/limits.js';
 import { contextOption } from './options.js';
 import { byteSize, commanderParser, duration, lookList, nameList, percentage, positiveInteger, runCount, strategyList, workloadList } from './parsers.js';
 
@@ -107,19 +108,19 @@ export function addRunCommand(program: Command): void {
     .option('--margin <percent>', 'ratios within 1 ± this of native are "the same" in the verdict', percentage, DEFAULT_MARGIN)
     .option('--looks <list>', `with --runs auto: the sample counts at which to judge (default ${DEFAULT_LOOKS.join(',')}; the last is the most)`, lookList)
     .option('--precision <percent>', 'with --runs auto: besides its verdict, the half-width each ratio\'s interval must reach, relative to the ratio', percentage, DEFAULT_PRECISION)
-    .option('--max-runs <n>', `with --runs auto: at most this many samples per cell, a last look (default ${DEFAULT_MAX_RUNS}, the last of --looks)`, positiveInteger(DEFAULT_RUNS), DEFAULT_MAX_RUNS)
+    .option('--max-runs <n>', `with --runs auto: at most this many samples per cell, a last look (default ${DEFAULT_MAX_RUNS}, the last of --looks)`, positiveInteger(DEFAULT_RUNS, LIMITS.runs), DEFAULT_MAX_RUNS)
     .option('--max-time <duration>', 'with --runs auto: stop sampling a platform\'s workload after this long (90s, 20m, 1h)', duration)
-    .option('-w, --warmup <n>', 'warm-up samples per cell (recorded, not summarised)', positiveInteger(0), 1)
+    .option('-w, --warmup <n>', 'warm-up samples per cell (recorded, not summarised)', positiveInteger(0, LIMITS.warmup), 1)
     .addOption(
       new Option('-W, --workload <list>', `comma-separated workloads, or all: ${WORKLOAD_NAMES.join(', ')}`)
         .argParser(workloadList)
         .default(['npm-install'] as WorkloadName[], 'npm-install'),
     )
     .addOption(new Option('--fixture <name>', 'npm-install and build project: cra (create-react-app 5, ~1,500 packages), medium (an Express API and its linter, ~220; npm-install only) or small (a handful, for quick checks)').choices(NPM_INSTALL_FIXTURES).default('cra'))
-    .option('--files <n>', 'files in the trees of files, traverse and git', positiveInteger(1), DEFAULT_SIZES.files)
+    .option('--files <n>', 'files in the trees of files, traverse and git', positiveInteger(1, LIMITS.files), DEFAULT_SIZES.files)
     .option('--file-size <size>', 'bytes per file in those trees (512, 4k, ...)', byteSize, DEFAULT_SIZES.fileBytes)
-    .option('--bigfile-size <MiB>', 'size of the bigfile workload\'s file in MiB', positiveInteger(1), DEFAULT_SIZES.bigfileMb)
-    .option('--events <n>', 'files written per watch sample', positiveInteger(1), DEFAULT_SIZES.events)
+    .option('--bigfile-size <MiB>', 'size of the bigfile workload\'s file in MiB', positiveInteger(1, LIMITS.bigfileMb), DEFAULT_SIZES.bigfileMb)
+    .option('--events <n>', 'files written per watch sample', positiveInteger(1, LIMITS.events), DEFAULT_SIZES.events)
     .option('--project <dir>', `benchmark your own project instead: a copy of DIR (DIR itself is never modified), with the flags below or DIR/${PROJECT_CONFIG_FILE}`)
     .option('--command <cmd>', 'with --project: the command to time, run by sh in the copy of the project')
     .option('--deps <list>', 'with --project: comma-separated directories the command fills (not copied; emptied before each sample; hybrid puts a volume on each)', nameList)

@@ -26,6 +26,7 @@ import { projectWorkload } from '../workloads/project.js';
 import type { Workload } from '../workloads/workload.js';
 import { debugTarget } from './debug-mode.js';
 import { runDocument } from './document.js';
+import { checkFreeSpace, largestHostTree } from './free-space.js';
 import { prepareRunDirectory } from './run-directory.js';
 import type { RunOptions } from './options.js';
 
@@ -150,6 +151,7 @@ async function execute(run: RunPlace, targets: PlatformTarget[], options: RunOpt
 
 export async function runPipeline(options: RunOptions, argv: string[], hooks: RunHooks): Promise<RunOutcome> {
   const run = place(options);
+  checkFreeSpace(run.runDir, options.project ? null : largestHostTree(options.workloads, options.strategies, options.sizes));
   const targets = options.debugMode ? [debugTarget()] : await discover(options, hooks, run);
   // Made once an engine answers (nothing left behind when none does), and before any sample.
   const replacing = prepareRunDirectory(run.runDir, options.force);

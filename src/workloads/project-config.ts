@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import { UsageError } from '../errors.js';
+import { LIMITS } from '../util/limits.js';
 import { readUserFile, UserFileError, yamlData } from '../util/user-file.js';
 import { IMPLEMENTED_STRATEGIES, type ImplementedStrategy } from '../model/strategies.js';
 
@@ -27,8 +28,8 @@ export const ProjectConfig = z.strictObject({
   reset: z.string().min(1).optional(),
   image: z.string().min(1).optional(),
   strategies: z.array(z.enum(IMPLEMENTED_STRATEGIES as [ImplementedStrategy, ...ImplementedStrategy[]])).min(1).optional(),
-  runs: z.union([z.number().int().min(1), z.literal('auto')], { error: 'expected a number of samples (1 or more) or auto' }).optional(),
-  warmup: z.number().int().min(0).optional(),
+  runs: z.union([z.number().int().min(1).max(LIMITS.runs), z.literal('auto')], { error: `expected a number of samples (1 to ${LIMITS.runs}) or auto` }).optional(),
+  warmup: z.number().int().min(0).max(LIMITS.warmup).optional(),
 });
 export type ProjectConfig = z.infer<typeof ProjectConfig>;
 

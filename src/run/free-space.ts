@@ -1,0 +1,44 @@
+// A run whose generated files cannot fit on the host's disk is refused before any sample, instead of failing each
+// sample with ENOSPC an hour later (or filling the user's disk first). The check is a lower bound, so it never
+// refuses a run that fits: the largest one tree the run writes on the host, against the free space of the file
+// system that holds the run directory (where the work copies live).
+import { existsSync, statfsSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { UsageError } from '../errors.js';
+import { strategyInfo, type ImplementedStrategy } from '../model/strategies.js';
+import type { WorkloadName } from '../workloads/catalog.js';
+import type { SizeOptions } from '../workloads/generated.js';
+
+/** Workloads whose tree is written on the host whatever the strategy (as their starting files). */
+const PREPARED_ON_HOST: readonly string[] = ['traverse', 'git'];
+
+/** The bytes of the largest tree one workload writes on the host, and which workload and flags make it. */
+export function largestHostTree(workloads: readonly WorkloadName[], strategies: readonly ImplementedStrategy[], sizes: Omit<SizeOptions, 'workDir'>): { bytes: number; what: string } | null {
+  // Strategies whose samples write through to the host: the project is there (native, bind, hybrid, sync).
+  const writesOnHost = strategies.some((s) => strategyInfo(s).onHost || strategyInfo(s).throughFileSharing || s === 'sync');
+  const trees = workloads.flatMap((name) => {
+    const tree = { bytes: sizes.files * sizes.fileBytes, what: `the ${name} workload's ${sizes.files.toLocaleString('en')} files of ${sizes.fileBytes.toLocaleString('en')} bytes (--files, --file-size)` };
+    if (PREPARED_ON_HOST.includes(name)) return [tree];
+    if (name === 'files' && writesOnHost) return [tree];
+    if (name === 'bigfile' && writesOnHost) return [{ bytes: sizes.bigfileMb * 1024 ** 2, what: `the bigfile workload's ${sizes.bigfileMb.toLocaleString('en')} MiB file (--bigfile-size)` }];
+    return [];
+  });
+  return trees.reduce<{ bytes: number; what: string } | null>((largest, tree) => (largest && largest.bytes >= tree.bytes ? largest : tree), null);
+}
+
+function gib(bytes: number): string {
+  return `${(bytes / 1024 ** 3).toFixed(bytes < 1024 ** 3 ? 2 : 0)} GiB`;
+}
+
+/** Throws a usage error when the largest tree cannot fit on the file system of `runDir` (or of its nearest parent
+ * that exists). */
+export function checkFreeSpace(runDir: string, tree: { bytes: number; what: string } | null): void {
+  if (!tree) return;
+  let dir = runDir;
+  while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir);
+  const stats = statfsSync(dir);
+  const free = stats.bavail * stats.bsize;
+  if (tree.bytes > free) {
+    throw new UsageError(`${tree.what} need at least ${gib(tree.bytes)} on the host, and ${dir} has ${gib(free)} free; choose fewer or smaller files, or an --output on a larger disk`);
+  }
+}
