@@ -2,6 +2,7 @@
 // sharing and chip under each strategy — the ratio to native with its interval and verdict, how many machines,
 // their spread — with the articles' figures as rows of their own. Filters (platform, file sharing, chip, date)
 // hide rows in the page itself and are kept in the URL; nothing is fetched.
+import { STRATEGY_NAMES } from '../model/strategies.js';
 import { coverageText, ratioText, strategyTitle } from '../report/format.js';
 import type { OverviewRow, TestOverview } from './aggregate.js';
 import { esc, page, slug } from './page.js';
@@ -71,7 +72,9 @@ function testSection({ test, rows }: TestOverview, input: OverviewInput): string
     for (const m of row.machines) plotRow.ratios.push(m.ratio);
     byPlatform.set(key, plotRow);
   }
-  const plotRows = [...byPlatform.values()];
+  // A platform's strategies side by side, its name once: the colour tells them apart.
+  const order = (strategy: OverviewRow['strategy']) => STRATEGY_NAMES.indexOf(strategy);
+  const plotRows = [...byPlatform.values()].sort((a, b) => a.label.localeCompare(b.label) || order(a.strategy) - order(b.strategy));
   const ths = HEAD.map((h, i) => `<th${COLUMNS[i] ? ` class="${COLUMNS[i]}"` : ''}>${h}</th>`).join('');
   return [
     `<section id="${esc(slug(test.key))}">\n<h2>${esc(test.title)}</h2>`,

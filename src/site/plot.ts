@@ -47,7 +47,9 @@ export function ratioPlot(rows: readonly PlotRow[], caption: string): string {
       const dots = [...bins.entries()]
         .map(([bin, n]) => `<circle cx="${(LEFT + (bin / BINS) * (RIGHT - LEFT)).toFixed(1)}" cy="${y}" r="${Math.min(8, 2.5 * Math.sqrt(n)).toFixed(1)}" fill="${colour}" fill-opacity="0.55"><title>${n} machine${n > 1 ? 's' : ''}</title></circle>`)
         .join('');
-      return `<g data-row="${esc(row.label)}" data-strategy="${row.strategy}" data-machines="${row.ratios.length}"><text class="small" x="${LEFT - 6}" y="${y + 4}" text-anchor="end">${esc(row.label)}</text>${dots}</g>`;
+      // A label the row above already shows is not repeated: rows of one platform sit together.
+      const name = i > 0 && rows[i - 1].label === row.label ? '' : `<text class="small" x="${LEFT - 6}" y="${y + 4}" text-anchor="end">${esc(row.label)}</text>`;
+      return `<g data-row="${esc(row.label)}" data-strategy="${row.strategy}" data-machines="${row.ratios.length}">${name}${dots}</g>`;
     })
     .join('\n');
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="${esc(caption)}">${legend}${ticks}\n${body}\n<text class="small muted" x="${RIGHT}" y="${height - 2}" text-anchor="end">ratio to native (log scale)</text></svg>`;
