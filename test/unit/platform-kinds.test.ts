@@ -32,6 +32,7 @@ describe('platform kinds: the order engines are recognised in', () => {
       'lima',
       'wsl2',
       'rootless-docker',
+      'linux-vm',
       'docker-linux',
     ]);
   });
