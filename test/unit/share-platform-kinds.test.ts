@@ -105,8 +105,10 @@ function runOn(c: KindCase): { doc: RunDocument; identity: PlatformIdentity } {
 const who = (c: KindCase): MachineIdentity => ({ hostnames: [c.host], usernames: [c.user], homes: [c.home], outputDirs: [], projects: [] });
 
 describe('share on a run of every platform kind', () => {
-  it('covers every kind mountbench recognises', () => {
-    assert.deepEqual([...new Set(CASES.map((c) => c.kind))].sort(), PLATFORM_KINDS.map((k) => k.id).sort());
+  // linux-vm is told only by live evidence (the engine's kernel against this machine's): no recording can give it.
+  const LIVE_ONLY = ['linux-vm'];
+  it('covers every kind mountbench recognises from recordings', () => {
+    assert.deepEqual([...new Set(CASES.map((c) => c.kind))].sort(), PLATFORM_KINDS.map((k) => k.id).filter((id) => !LIVE_ONLY.includes(id)).sort());
   });
 
   for (const c of CASES) {
