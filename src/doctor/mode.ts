@@ -3,7 +3,8 @@
 // where they disagree. They disagree when a setting was changed but the platform not restarted, or when the setting
 // cannot change a VM that already exists (Colima's and Podman's VM type and mount type are fixed at creation).
 import type { Finding, PlatformFacts, Rule } from './finding.js';
-import { projectShared } from './settings-rules.js';
+import { saysNothingOfTheShare } from '../platforms/mountinfo.js';
+import { outsideShares } from './settings-rules.js';
 
 export interface ModeFact {
   /** What is really running, and what said so; null when nothing did. */
@@ -23,9 +24,6 @@ export interface Mode {
 const SAME_VM: Record<string, string> = { vz: 'apple-virtualization', applehv: 'apple-virtualization', wsl: 'wsl2', hyperv: 'hyper-v', libkrun: 'krunkit' };
 const sameVm = (type: string) => SAME_VM[type] ?? type;
 
-// What a container sees that says nothing about the configured mechanism: no share in the way, or not recognised.
-const SILENT_SHARING = new Set(['unknown', 'fuse']);
-
 function fact(running: ModeFact['running'], configured: ModeFact['configured'], same: (a: string, b: string) => boolean): ModeFact {
   return { running, configured, agree: !running || !configured || same(running.value, configured.value) };
 }
@@ -36,7 +34,7 @@ export function modeOf(p: Pick<PlatformFacts, 'identity' | 'settings' | 'vm'>): 
   const vmRunning = p.vm?.type && !vmFromSettings ? { value: p.vm.type, from: p.vm.from } : null;
   const vmConfigured = s?.vmType ? { value: s.vmType, from: `${s.from.vmType ?? 'its default'} in ${s.source}` } : null;
   const seen = p.identity.fileSharing;
-  const sharingRunning = seen && !SILENT_SHARING.has(seen.mechanism) ? { value: seen.mechanism, from: `seen in a container's bind mount (${seen.fstype ?? 'its mount line'})` } : null;
+  const sharingRunning = seen && !saysNothingOfTheShare(seen.mechanism) ? { value: seen.mechanism, from: `seen in a container's bind mount (${seen.fstype ?? 'its mount line'})` } : null;
   const sharingConfigured = s?.fileSharing ? { value: s.fileSharing, from: `${s.from.fileSharing ?? 'its default'} in ${s.source}` } : null;
   return {
     vm: fact(vmRunning, vmConfigured, (a, b) => sameVm(a) === sameVm(b)),
@@ -81,8 +79,7 @@ export const modeDisagreement: Rule = (p) => {
     });
   }
   // A project outside the shares the settings list is projectShared's finding already.
-  const unsharedBySettings = projectShared(p, []).some((f) => f.severity === 'broken' && /not shared/.test(f.text));
-  if (!mode.fileSharing.agree && !(mode.fileSharing.running!.value === 'none' && unsharedBySettings)) {
+  if (!mode.fileSharing.agree && !(mode.fileSharing.running!.value === 'none' && outsideShares(p))) {
     findings.push({
       platform: p.name,
       // 'none' seen means no share at all: the directory a container sees is the VM's own, not this machine's.

@@ -4,6 +4,7 @@ import { STRATEGY_ROLES } from '../model/strategies.js';
 import { sep } from 'node:path';
 import type { PlatformSettings, SharedDirectory } from '../platforms/settings/settings.js';
 import type { Finding, PlatformFacts, Rule } from './finding.js';
+import { saysNothingOfTheShare } from '../platforms/mountinfo.js';
 import { publishedRatio, publishedText } from './published.js';
 
 /** The env switches that make the common watchers poll instead of waiting for inotify events. */
@@ -95,7 +96,7 @@ export const slowMountType: Rule = (p) => {
   if (!['colima', 'lima', 'rancher-desktop'].includes(p.identity.kind) || !s || (s.fileSharing !== 'sshfs' && s.fileSharing !== '9p')) return [];
   // What a container sees wins: a VM made with another mount type keeps it (modeDisagreement says so).
   const seen = p.identity.fileSharing?.mechanism;
-  if (seen && seen !== s.fileSharing && !['unknown', 'fuse'].includes(seen)) return [];
+  if (seen && seen !== s.fileSharing && !saysNothingOfTheShare(seen)) return [];
   return [
     {
       platform: p.name,
@@ -111,6 +112,11 @@ export const slowMountType: Rule = (p) => {
 /** The longest shared directory holding the project, if any. */
 function sharedHolding(shared: readonly SharedDirectory[], project: string): SharedDirectory | undefined {
   return shared.filter((d) => within(project, d.path)).sort((a, b) => b.path.length - a.path.length)[0];
+}
+
+/** Whether the settings list the directories shared with the VM and none holds the project. */
+export function outsideShares(p: Pick<PlatformFacts, 'settings' | 'project'>): boolean {
+  return !!p.settings?.shared && !sharedHolding(p.settings.shared, p.project);
 }
 
 /** A project outside every directory shared with the VM, or under a read-only one (Lima's home by default). */

@@ -54,6 +54,11 @@ export function sharingMechanism(fstype: string, kind?: string): string {
   return fstype.startsWith('fuse.') ? 'fuse' : 'unknown';
 }
 
+/** A mechanism that says nothing of which share a mount crosses: not recognised, or a FUSE file system of any kind. */
+export function saysNothingOfTheShare(mechanism: string): boolean {
+  return mechanism === 'unknown' || mechanism === 'fuse';
+}
+
 export function fileSharingOf(entry: MountinfoEntry | undefined, kind?: string): FileSharing {
   if (!entry) return { mechanism: 'unknown', fstype: null, mountinfo: null };
   return { mechanism: sharingMechanism(entry.fstype, kind), fstype: entry.fstype, mountinfo: entry.line };
