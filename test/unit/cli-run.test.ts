@@ -2,6 +2,7 @@
 // hidden --debug-mode, which runs nothing: no engine, no network. Its figures are made up (bind mount 2x native);
 // what Docker does is asserted against a real engine in test/integration.
 import assert from 'node:assert/strict';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +24,17 @@ function standInRun(...extra: string[]): { out: string; args: string[] } {
 
 function documentIn(out: string) {
   return parseRunDocument(JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')), out);
+}
+
+/** Resolves once the run's progress has shown this many samples. */
+function afterSamples(child: ChildProcess, count: number): Promise<void> {
+  return new Promise((resolve) => {
+    let seen = '';
+    child.stderr!.on('data', (chunk: Buffer) => {
+      seen += chunk.toString();
+      if ((seen.match(/sample \d+\/\d+/g) ?? []).length >= count) resolve();
+    });
+  });
 }
 
 describe('mountbench run on the stand-in platform (--debug-mode)', () => {
@@ -66,14 +78,7 @@ describe('mountbench run on the stand-in platform (--debug-mode)', () => {
     it(`${signal} stops the run, keeps what was measured and exits ${exitCode}`, async () => {
       const { out, args } = standInRun('--runs', '30', '--strategies', 'native,bind');
       const { child, done } = startCli(args, { MOUNTBENCH_DEBUG_DELAY_MS: '150' });
-      // Once a few samples are in, stop it.
-      await new Promise<void>((resolve) => {
-        let seen = '';
-        child.stderr!.on('data', (chunk: Buffer) => {
-          seen += chunk.toString();
-          if ((seen.match(/sample \d+\/\d+/g) ?? []).length >= 4) resolve();
-        });
-      });
+      await afterSamples(child, 4);
       child.kill(signal);
       const { code, stderr } = await done;
       assert.equal(code, exitCode, stderr);
@@ -87,13 +92,7 @@ describe('mountbench run on the stand-in platform (--debug-mode)', () => {
   it('a second signal quits at once and still writes the samples taken', async () => {
     const { out, args } = standInRun('--runs', '30', '--strategies', 'native,bind');
     const { child, done } = startCli(args, { MOUNTBENCH_DEBUG_DELAY_MS: '150' });
-    await new Promise<void>((resolve) => {
-      let seen = '';
-      child.stderr!.on('data', (chunk: Buffer) => {
-        seen += chunk.toString();
-        if ((seen.match(/sample \d+\/\d+/g) ?? []).length >= 4) resolve();
-      });
-    });
+    await afterSamples(child, 4);
     // Two different signals: two of the same kind may reach the process as one.
     child.kill('SIGINT');
     child.kill('SIGTERM');
