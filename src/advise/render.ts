@@ -127,7 +127,7 @@ export function renderAdvice(advice: Advice, options: { write: boolean; written:
 function changeText(change: Change | null, what: string): string {
   if (!change) return `${what}: not measured`;
   const i = change.interval;
-  const detail = i ? ` (${i.low.toFixed(2)}–${i.high.toFixed(2)}, ${coverageText(i.coverage, true)}), ${verdictWord(change.verdict, 'time')}` : pc.dim(`, ${change.note}`);
+  const detail = i ? ` (${i.low.toFixed(2)}–${i.high.toFixed(2)}, ${coverageText(i.coverage, true)}), ${verdictWord(change, 'time')}` : pc.dim(`, ${change.note}`);
   return `${what}: ${pc.bold(ratioText(change.ratio))}${detail}`;
 }
 

@@ -23,7 +23,7 @@ export function addCompareCommand(program: Command): void {
     .description('put runs from many machines and days, and the articles\' published figures, side by side')
     .argument('[runs...]', 'run.json files, run directories, or folders holding many (e.g. a CI artifact folder)')
     .option('--published', 'add the seed articles\' figures (data/published-results.csv) as rows of their own, marked as published')
-    .option('--baseline <run>', 'a run of the same platforms to check the others against: per cell faster, slower, or no detectable change')
+    .option('--baseline <run>', 'a run of the same platforms to check the others against: per cell faster, slower, the same within ±10% (the run\'s --margin), or undecided')
     .option('--last <n>', 'the last N runs of the local history (mountbench history)', positiveInteger(1))
     .option('--since <date>', 'the runs of the local history since DATE (e.g. 2026-11-30)')
     .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('md'))

@@ -1,9 +1,10 @@
 // Comparing runs: what travels between machines is each platform's ratio to its own native, per test, so the
 // comparison puts those side by side (the articles' published ratios as rows of their own); and, against a baseline
 // run of the same platform, whether each cell got faster or slower. Every format renders these same rows.
-import type { ResultsView, ViewPlatform } from '../results/view.js';
+import type { ResultsView, ViewCell, ViewPlatform } from '../results/view.js';
 import { REFERENCE_STRATEGY, type StrategyName } from '../model/strategies.js';
 import { verdictWord } from '../stats/change.js';
+import { verdictShort } from './ratio-verdict.js';
 import { usesFixture } from '../workloads/catalog.js';
 import { coverageText, figure, ratioCellText, ratioText, STRATEGY_ORDER, testTitle } from './format.js';
 
@@ -15,7 +16,7 @@ export interface ComparisonRow {
   /** Where the figures come from: "measured" (run id) or the article. */
   source: string;
   published: boolean;
-  /** Per strategy: the ratio to native as text ("2.14x (1.96-2.34, ≥96.8%)"), with a mark for a published caveat. */
+  /** Per strategy: the ratio to native as text ("2.14x (1.96-2.34, 95.3%), slower"), with a mark for a published caveat. */
   ratios: Partial<Record<StrategyName, string>>;
 }
 
@@ -42,6 +43,12 @@ function fixtureOf(platform: ViewPlatform, workload: string): string {
   return usesFixture(workload) ? platform.run.settings.fixture : '';
 }
 
+/** The ratio as the tables print it, and its verdict where the run decided one: "2.14x (1.96-2.34, 95.3%), slower". */
+function withVerdict(cell: ViewCell): string {
+  const verdict = verdictShort(cell);
+  return verdict ? `${ratioCellText(cell)}, ${verdict}` : ratioCellText(cell);
+}
+
 export function comparisonTables(view: ResultsView): ComparisonTable[] {
   const keyOf = (workload: string, measure: string, fixture: string) => [workload, measure, fixture].join('\u0000');
   const keys = new Map<string, { workload: string; measure: string; fixture: string }>();
@@ -64,7 +71,7 @@ export function comparisonTables(view: ResultsView): ComparisonTable[] {
         date: platform.run.startedAt.slice(0, 10),
         source: `measured (run ${platform.run.id})`,
         published: false,
-        ratios: Object.fromEntries(cells.filter((c) => c.strategy !== REFERENCE_STRATEGY).map((c) => [c.strategy, ratioCellText(c)])),
+        ratios: Object.fromEntries(cells.filter((c) => c.strategy !== REFERENCE_STRATEGY).map((c) => [c.strategy, withVerdict(c)])),
       }];
     });
     for (const p of view.published.filter((p) => p.workload === workload && p.fixture === fixture && measure === 'time')) {
@@ -88,7 +95,7 @@ export interface ChangeRow {
   unit: string;
   before: string;
   now: string;
-  /** "0.89x, faster (0.85-0.93, ≥96.8%)", "1.02x, no detectable change (…)". */
+  /** "0.89x, faster (0.85-0.93, ≥95.2%)", "1.02x, the same within ±10% (…)", "1.08x, undecided (…)". */
   change: string;
   verdict: string;
 }
@@ -97,7 +104,7 @@ export function changeRows(view: ResultsView): ChangeRow[] {
   return view.changes.map(({ baseline, now, change }) => {
     const platform = view.platforms.find((p) => p.key === now.platformKey)!;
     const interval = change.interval ? ` (${change.interval.low.toFixed(2)}-${change.interval.high.toFixed(2)}, ${coverageText(change.interval.coverage, true)})` : '';
-    const verdict = verdictWord(change.verdict, now.metric.name);
+    const verdict = verdictWord(change, now.metric.name);
     return {
       test: testTitle(now),
       platform: platform.title,

@@ -1,4 +1,6 @@
 // results.csv (one row per cell) and samples.csv (one row per sample). RFC 4180 quoting, hand-written.
+import type { Cell } from '../model/run-document.js';
+import { REFERENCE_STRATEGY } from '../model/strategies.js';
 import type { ResultsView } from '../results/view.js';
 import { strategyTitle, testGroups } from './format.js';
 
@@ -14,11 +16,22 @@ export function toCsv(header: string[], rows: Value[][]): string {
   return [header, ...rows].map((r) => r.map(field).join(',')).join('\n') + '\n';
 }
 
+/** ratio_method, verdict, its margin, its samples and, undecided, "about 64" or "more than 1000" samples. */
+function verdictFields(cell: Cell): Value[] {
+  const ratio = cell.strategy === REFERENCE_STRATEGY ? null : cell.ratioToNative;
+  const v = ratio?.verdict;
+  const method = ratio ? (ratio.method ?? (ratio.interval ? 'median-corners' : null)) : null;
+  const forecast = v?.forecast ? `${v.forecast.kind === 'samples' ? 'about' : 'more than'} ${v.forecast.samples}` : null;
+  return [method, v?.word, v?.margin, v?.samples, forecast];
+}
+
 export function renderResultsCsv(view: ResultsView): string {
   const header = [
     'os', 'platform', 'platform_name', 'platform_kind', 'file_sharing', 'strategy', 'test_type', 'workload', 'measure', 'unit',
     'status', 'n', 'mean', 'median', 'stddev', 'cv', 'min', 'max', 'median_ci_low', 'median_ci_high', 'median_ci_coverage',
     'ratio_to_native', 'ratio_ci_low', 'ratio_ci_high', 'ratio_ci_coverage_at_least', 'interval_note', 'reason', 'source',
+    // Added with verdicts, at the end so that readers of older files find every column where it was.
+    'ratio_method', 'verdict', 'verdict_margin', 'verdict_samples', 'verdict_forecast',
   ];
   const rows = testGroups(view).flatMap((group) => group.platforms.flatMap(({ platform, cells }) =>
     cells.map((c) => {
@@ -30,6 +43,7 @@ export function renderResultsCsv(view: ResultsView): string {
         s?.stddev, s?.cv, s?.min, s?.max, s?.interval?.low, s?.interval?.high, s?.interval?.coverage, c.ratioToNative?.value,
         c.ratioToNative?.interval?.low, c.ratioToNative?.interval?.high, c.ratioToNative?.interval?.coverage,
         s?.intervalNote ?? c.ratioToNative?.intervalNote, c.reason, `run ${platform.run.id}`,
+        ...verdictFields(c),
       ];
     })),
   );
@@ -37,7 +51,7 @@ export function renderResultsCsv(view: ResultsView): string {
   const published = view.published.flatMap((p) =>
     p.ratios.map((r) => [
       p.os, p.platform, '', '', '', r.strategy, strategyTitle(r.strategy), p.workload, 'time', 's', 'published', '', '', '', '', '', '', '', '',
-      '', '', r.value, '', '', '', '', r.note, `published ${p.source} (${p.date}, ${p.machine})`,
+      '', '', r.value, '', '', '', '', r.note, `published ${p.source} (${p.date}, ${p.machine})`, '', '', '', '', '',
     ]),
   );
   return toCsv(header, [...rows, ...published]);

@@ -3,6 +3,7 @@ import type { Cell, Metric, RunDocument, Summary } from '../model/run-document.j
 import { platformKey, platformOf, type ResultsView, type ViewCell, type ViewPlatform } from '../results/view.js';
 import { REFERENCE_STRATEGY, STRATEGY_CATALOG, STRATEGY_NAMES, type StrategyName } from '../model/strategies.js';
 import { usesFixture } from '../workloads/catalog.js';
+import { hasVerdicts, verdictOf } from './ratio-verdict.js';
 import { plainText, type Text } from './text.js';
 
 /** The workloads of the runs in view, each once, in run order. */
@@ -83,8 +84,14 @@ export function testGroups(view: ResultsView): TestGroup[] {
 }
 
 /** The worst cell of a platform by median, the statistic the tables lead with (the slowest, when lower is better):
- * bold in the seed's table. */
+ * bold in the seed's table. Where the ratios have verdicts, only when its own says it is slower than native. */
 export function worstCell<C extends Cell>(cells: C[]): C | undefined {
+  const worst = worstByMedian(cells);
+  if (!worst || !hasVerdicts(cells)) return worst;
+  return verdictOf(worst)?.word === 'slower' ? worst : undefined;
+}
+
+function worstByMedian<C extends Cell>(cells: C[]): C | undefined {
   const measured = cells.filter((c) => c.summary);
   if (measured.length < 2) return undefined;
   const worse = (a: Cell, b: Cell) => (a.metric.lowerIsBetter ? a.summary!.median > b.summary!.median : a.summary!.median < b.summary!.median);
@@ -112,7 +119,9 @@ export function ratioCell(cell: Cell): Text {
   if (!ratio) return '—';
   if (cell.strategy === REFERENCE_STRATEGY) return ratioText(ratio.value);
   const i = ratio.interval;
-  return i ? [`${ratioText(ratio.value)} (`, { range: [i.low.toFixed(2), i.high.toFixed(2)] }, `, ${coverageText(i.coverage, true)})`] : `${ratioText(ratio.value)} (—)`;
+  // Exact for a rank interval at a fixed count; a lower bound for the corner product (older runs) and after looks.
+  const atLeast = !ratio.method || ratio.sequential !== undefined;
+  return i ? [`${ratioText(ratio.value)} (`, { range: [i.low.toFixed(2), i.high.toFixed(2)] }, `, ${coverageText(i.coverage, atLeast)})`] : `${ratioText(ratio.value)} (—)`;
 }
 
 export const ratioCellText = (cell: Cell, dash = '-') => plainText(ratioCell(cell), dash);

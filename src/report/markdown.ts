@@ -4,6 +4,7 @@ import type { RunDocument } from '../model/run-document.js';
 import type { ResultsView } from '../results/view.js';
 import { usesFixture } from '../workloads/catalog.js';
 import { lacksSamplesForInterval, reportTitle, samplesSentence, statusCount, workloadsIn } from './format.js';
+import { hasVerdicts } from './ratio-verdict.js';
 import { shownIn, type Block, type RenderOptions, type Section, type TableCell } from './section.js';
 import { sectionsOf } from './sections/index.js';
 import type { Text } from './text.js';
@@ -68,9 +69,11 @@ function heading(view: ResultsView): string[] {
     '',
     `${samples} ` +
       `Median with a distribution-free confidence interval (its exact coverage in brackets, at least 95%); "vs native" is ` +
-      `the ratio of medians with an interval that holds with at least the probability shown (see Method). ` +
+      `the ratio to native with its interval, the probability it holds with in brackets (see Method). ` +
       (tooFew ? 'An interval needs 6 samples per cell, 7 each for a ratio: — marks where there were fewer. ' : '') +
-      `The worst strategy of each platform (by median) is in bold.` +
+      (hasVerdicts(view.cells)
+        ? 'The worst strategy of each platform is in bold where its verdict says it is slower than native.'
+        : 'The worst strategy of each platform (by median) is in bold.') +
       (sizes.length > 0 && !fixtureUsed ? ` Sizes: ${sizes.map(([k, v]) => `${k} ${v}`).join(', ')}.` : ''),
     '',
     ...(count ? [`**${count}**: marked in the tables; the reasons are under Notes.`, ''] : []),

@@ -5,6 +5,7 @@ import type { Cell } from '../model/run-document.js';
 import type { ResultsView } from '../results/view.js';
 import { changeRows, comparisonTables, isComparison } from './comparison.js';
 import { costTables } from './cost.js';
+import { hasVerdicts, verdictOf, verdictShort } from './ratio-verdict.js';
 import {
   badness,
   fileSharingText,
@@ -29,12 +30,12 @@ function ratioColour(worse: number): (text: string) => string {
   return pc.green;
 }
 
-function cellColumns(cell: Cell, worst: boolean): string[] {
+function cellColumns(cell: Cell, worst: boolean, verdicts: boolean): string[] {
   const mark = statusMark(cell);
   const title = `${strategyTitle(cell.strategy)}${mark ? ` (${mark})` : ''}`;
   const name = mark ? pc.red(title) : worst ? pc.bold(title) : title;
   const s = cell.summary;
-  if (!s) return [name, '0', pc.dim('—'), '', '', '', '', pc.dim(cell.status === 'ok' ? 'no figure' : cell.status)];
+  if (!s) return [name, '0', pc.dim('—'), '', '', '', '', pc.dim(cell.status === 'ok' ? 'no figure' : cell.status), ...(verdicts ? [''] : [])];
   const ratio = cell.ratioToNative;
   const interval = s.interval ? `${figure(s.interval.low)}–${figure(s.interval.high)}` : pc.dim('—');
   const ratioInterval = ratio?.interval ? pc.dim(` (${ratio.interval.low.toFixed(2)}–${ratio.interval.high.toFixed(2)})`) : '';
@@ -47,20 +48,28 @@ function cellColumns(cell: Cell, worst: boolean): string[] {
     `${figure(s.min)}–${figure(s.max)}`,
     s.cv === null ? pc.dim('—') : percent(s.cv),
     ratio ? `${ratioColour(badness(cell) ?? 1)(ratioText(ratio.value))}${ratioInterval}` : pc.dim('—'),
+    ...(verdicts ? [verdictColour(cell)(verdictShort(cell) ?? '')] : []),
   ];
 }
 
+function verdictColour(cell: Cell): (text: string) => string {
+  const word = verdictOf(cell)?.word;
+  return word === 'slower' ? ratioColour(badness(cell) ?? 1) : word === 'undecided' ? pc.dim : pc.green;
+}
+
 function renderGroup(group: TestGroup): string {
+  const verdicts = hasVerdicts(group.platforms.flatMap((p) => p.cells));
+  const head = ['Strategy', 'n', `Median (${group.metric.unit})`, 'Median CI', 'Mean', 'Range', 'CV', 'vs native', ...(verdicts ? ['Verdict'] : [])];
   const table = new Table({
-    head: ['Strategy', 'n', `Median (${group.metric.unit})`, 'Median CI', 'Mean', 'Range', 'CV', 'vs native'].map((h) => pc.bold(h)),
-    colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+    head: head.map((h) => pc.bold(h)),
+    colAligns: ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'left'],
     style: { head: [], border: [] },
   });
   for (const { platform, cells } of group.platforms) {
     const title = `${platform.title} — bind mounts: ${fileSharingText(platform)}`;
-    table.push([{ colSpan: 8, content: pc.cyan(pc.bold(title)) }]);
+    table.push([{ colSpan: head.length, content: pc.cyan(pc.bold(title)) }]);
     const worst = worstCell(cells);
-    for (const cell of cells) table.push(cellColumns(cell, cell === worst));
+    for (const cell of cells) table.push(cellColumns(cell, cell === worst, verdicts));
   }
   return `${pc.bold(testTitle(group))} ${pc.dim(`· ${metricText(group.metric)}`)}\n${table.toString()}`;
 }
@@ -106,7 +115,7 @@ export function renderTerminal(view: ResultsView): string {
   if (count) lines.push(pc.yellow(`  ${count}:`));
   for (const problem of problems(view)) lines.push(pc.yellow(`  ${problem}`));
   if (view.cells.some(lacksSamplesForInterval)) {
-    lines.push(pc.dim('  — no interval: it needs 6 samples per cell, 7 each for a ratio to native (see results.md)'));
+    lines.push(pc.dim(`  — no interval: it needs 6 samples per cell, ${hasVerdicts(view.cells) ? '6 paired rounds' : '7 each'} for a ratio to native (see results.md)`));
   }
   return lines.join('\n') + '\n';
 }

@@ -1,7 +1,9 @@
 // One paragraph per platform in plain words, built from its cells alone: how each strategy compares with native,
 // what the hybrid wins back from the bind mount, whether hot reload sees files written on the host, what failed.
-// It never claims more than the intervals allow: an interval that holds 1 is "no slower than native within the
-// noise", a ratio without one is only "roughly" so, and "roughly as fast" stretches to 10% either way.
+// It never claims more than the intervals allow. Where the run decided verdicts (the interval against 1 ± a margin),
+// it says theirs: "no slower than native within ±10%", "undecided". Older runs are judged by the interval alone: one
+// that holds 1 is "no slower than native within the noise", a ratio without one is only "roughly" so, and "roughly
+// as fast" stretches to 10% either way.
 import type { Ratio } from '../model/run-document.js';
 import type { ResultsView, ViewCell, ViewPlatform } from '../results/view.js';
 import { minSamplesForRatio } from '../stats/order-statistics.js';
@@ -14,7 +16,7 @@ export interface Verdict {
   text: string;
 }
 
-type Kind = 'slower' | 'faster' | 'same' | 'near';
+type Kind = 'slower' | 'faster' | 'within' | 'same' | 'near' | 'undecided';
 
 /** A cell against native, in "times worse" whichever way its metric points (2: twice as slow, or half the MB/s). */
 interface Judged {
@@ -25,6 +27,12 @@ interface Judged {
   badness: number;
   /** The interval of the badness, when the ratio has one. */
   bounds: [number, number] | null;
+}
+
+/** The kind a run's own verdict gives, when it decided one. */
+function verdictKind(ratio: Ratio): Kind | null {
+  const word = ratio.verdict?.word;
+  return word === 'same' ? 'within' : word ?? null;
 }
 
 const NEAR = 1.1;
@@ -49,9 +57,9 @@ function judge(cell: ViewCell): Judged | null {
   const badness = lower ? ratio.value : 1 / ratio.value;
   const i = ratio.interval;
   const bounds: Judged['bounds'] = !i ? null : lower ? [i.low, i.high] : i.low > 0 ? [1 / i.high, 1 / i.low] : null;
-  const kind: Kind = bounds
+  const kind: Kind = verdictKind(ratio) ?? (bounds
     ? bounds[0] > 1 ? 'slower' : bounds[1] < 1 ? 'faster' : 'same'
-    : badness < NEAR && badness > 1 / NEAR ? 'near' : badness > 1 ? 'slower' : 'faster';
+    : badness < NEAR && badness > 1 / NEAR ? 'near' : badness > 1 ? 'slower' : 'faster');
   return { cell, test: testTitle(cell), kind, ratio, badness, bounds };
 }
 
@@ -70,24 +78,35 @@ function factorText(j: Judged): { factor: string; interval: string | null } {
 /** The ratio's own interval, as the tables print it, for a ratio that is 1 within the noise. */
 const ratioInterval = (r: Ratio) => `${r.interval!.low.toFixed(2)}–${r.interval!.high.toFixed(2)}`;
 
-const HEADING: Record<Kind, string> = {
+const HEADING: Record<Exclude<Kind, 'within'>, string> = {
   slower: 'slower than native',
   faster: 'faster than native',
   same: 'no slower than native within the noise',
   near: 'roughly as fast as native',
+  undecided: 'undecided against native',
 };
+
+/** A kind's words; "within" carries the run's margin: "no slower than native within ±10%". */
+function heading(j: Judged): string {
+  return j.kind === 'within' ? `no slower than native within ±${+((j.ratio.verdict?.margin ?? 0) * 100).toFixed(1)}%` : HEADING[j.kind];
+}
+
+/** "after 7 samples" for an undecided verdict. */
+const undecidedAfter = (j: Judged) => `after ${j.ratio.verdict?.samples} samples`;
 
 /** "about 2.1x slower than native (1.9–2.3)": one test, said in full. */
 function fullPhrase(j: Judged): string {
-  if (j.kind === 'same') return `${HEADING.same} (${ratioInterval(j.ratio)})`;
+  if (j.kind === 'same' || j.kind === 'within') return `${heading(j)} (${ratioInterval(j.ratio)})`;
+  if (j.kind === 'undecided') return `${heading(j)} ${undecidedAfter(j)} (${ratioInterval(j.ratio)})`;
   if (j.kind === 'near') return `${HEADING.near} (${j.ratio.value.toFixed(2)}x)`;
   const { factor, interval } = factorText(j);
-  return interval ? `about ${factor}x ${HEADING[j.kind]} (${interval})` : `roughly ${factor}x ${HEADING[j.kind]}`;
+  return interval ? `about ${factor}x ${heading(j)} (${interval})` : `roughly ${factor}x ${heading(j)}`;
 }
 
 /** "files stat (roughly 26x)": one test of a list under its kind's heading. */
 function item(j: Judged): string {
-  if (j.kind === 'same') return `${j.test} (${ratioInterval(j.ratio)})`;
+  if (j.kind === 'same' || j.kind === 'within') return `${j.test} (${ratioInterval(j.ratio)})`;
+  if (j.kind === 'undecided') return `${j.test} (${ratioInterval(j.ratio)} ${undecidedAfter(j)})`;
   if (j.kind === 'near') return `${j.test} (${j.ratio.value.toFixed(2)}x)`;
   const { factor, interval } = factorText(j);
   return `${j.test} (${interval ? `about ${factor}x, ${interval}` : `roughly ${factor}x`})`;
@@ -101,11 +120,11 @@ const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** "slower than native in A (…) and B (…); roughly as fast as native in C (…)". */
 function byKind(judged: Judged[]): string {
-  const kinds: Kind[] = ['slower', 'same', 'near', 'faster'];
+  const kinds: Kind[] = ['slower', 'within', 'same', 'near', 'faster', 'undecided'];
   return kinds
     .map((kind) => judged.filter((j) => j.kind === kind))
     .filter((group) => group.length > 0)
-    .map((group) => `${HEADING[group[0].kind]} in ${list(group.map(item))}`)
+    .map((group) => `${heading(group[0])} in ${list(group.map(item))}`)
     .join('; ');
 }
 
@@ -114,6 +133,7 @@ const RECOVERY_TEXT: Record<Recovery, string> = { all: 'all of it', most: 'most 
 
 /** How much of the bind mount's loss the hybrid wins back; only claimed when their intervals, where both have one, part. */
 function recovery(bind: Judged, hybrid: Judged): Recovery {
+  if (hybrid.kind === 'undecided') return 'unclear';
   if (hybrid.kind !== 'slower') return 'all';
   if (bind.bounds && hybrid.bounds && hybrid.bounds[1] >= bind.bounds[0]) return 'unclear';
   const won = (bind.badness - hybrid.badness) / (bind.badness - 1);

@@ -75,10 +75,10 @@ function changesSince(baseline: RunDocument, runs: readonly RunDocument[], cells
   const before = cells.filter((c) => c.platformKey.startsWith(`${baseline.id}/`));
   return runs
     .filter((run) => run !== baseline && sameTest(run, baseline))
-    .flatMap((run) => cells.filter((c) => c.platformKey.startsWith(`${run.id}/`)))
-    .flatMap((now) => {
+    .flatMap((run) => cells.filter((c) => c.platformKey.startsWith(`${run.id}/`)).map((now) => ({ run, now })))
+    .flatMap(({ run, now }) => {
       const then = before.find((b) => b.platform === now.platform && b.workload === now.workload && b.measure === now.measure && b.strategy === now.strategy);
-      const change = then && changeOf(then, now);
+      const change = then && changeOf(then, now, run.settings.margin);
       return then && change ? [{ baseline: then, now, change }] : [];
     });
 }

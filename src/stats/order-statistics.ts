@@ -16,8 +16,9 @@ export const MEDIAN_METHOD =
   'number of samples by the exact binomial distribution; it holds whatever the shape of the distribution, and ' +
   'the coverage printed is exact (at least that with tied values). Too few samples (under 6 for 95%) give no interval.';
 
-/** The same for a ratio of medians (a cell's median over its reference's median). */
-export const RATIO_METHOD =
+/** The same for a ratio of medians (a cell's median over its reference's median): runs recorded before paired
+ * ratios, and the site's comparisons of two machines' medians. */
+export const CORNER_RATIO_METHOD =
   "The interval of the ratio divides the ends of an interval of each median (low by the reference's high, high by " +
   "the reference's low), with ranks chosen from the two sample counts alone. The samples are independent, so both " +
   'intervals hold at once with probability at least the product of their coverages, which is the coverage printed. ' +

@@ -136,3 +136,9 @@ export function unpairedRatioInterval(strategy: readonly number[], reference: re
   }
   return ratioOf(method, found, [a.length, b.length]);
 }
+
+/** The unpaired ratio in plain words, for results.md and report.html. */
+export const UNPAIRED_RATIO_METHOD =
+  'Where rounds do not pair (--order sequential, a failed or missing sample, two runs compared), the ratio is the ' +
+  "unpaired Hodges–Lehmann estimate with the exact Mann–Whitney interval on log times. It assumes the strategy's " +
+  "times are native's scaled by a constant.";

@@ -108,3 +108,9 @@ export function forecastText(forecast: Forecast): string {
   if (forecast.kind === 'settled') return `settled at ${forecast.samples} samples`;
   return `${forecast.kind === 'samples' ? 'about' : 'more than'} ${forecast.samples} samples`;
 }
+
+/** The verdict in plain words, for results.md and report.html. */
+export function verdictMethod(margin: number): string {
+  const m = `${+(margin * 100).toFixed(1)}%`;
+  return `Verdict: slower or faster when the ratio's interval lies wholly beyond 1 ± ${m}, the same (no slower than native within ±${m}) when it lies wholly within, otherwise undecided, with the samples a verdict would take at the spread seen.`;
+}

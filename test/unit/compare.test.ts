@@ -68,13 +68,15 @@ describe('compare', () => {
   });
   it('tells two runs of the same platform apart, and says per cell what changed since the baseline', () => {
     const before = withSamples(small, 'run-10', { native: 10, container: 10, hybrid: 10, bind: 20, volume: 10 });
-    const after = withSamples(small, 'run-11', { native: 10, container: 10, hybrid: 13, bind: 15, volume: 10.05 });
+    const after = withSamples(small, 'run-11', { native: 10, container: 10.9, hybrid: 13, bind: 15, volume: 10.05 });
     const view = viewOf([before, after], { baseline: 'run-10' });
     assert.equal(new Set(view.platforms.map((p) => p.title)).size, 2, 'same label, two runs: two titles');
     const rows = Object.fromEntries(changeRows(view).map((r) => [r.strategy, r]));
     assert.match(rows.bind.change, /^0\.75x, faster \(/);
     assert.match(rows.hybrid.change, /^1\.30x, slower \(/);
-    assert.match(rows.volume.change, /^1\.0\dx, no detectable change \(/);
+    // Unpaired (two runs' rounds are not each other's) and judged against the run's margin, ±10% by default.
+    assert.match(rows.volume.change, /^1\.0\dx, the same within ±10% \(/);
+    assert.match(rows.container.change, /^1\.09x, undecided \(1\.0\d-1\.1\d, /, 'straddles 1.1: neither the same nor slower yet');
     assert.match(renderMarkdown(view), /## Change since the baseline \(run run-10, /);
   });
   it('with too few samples, says so rather than guessing', () => {

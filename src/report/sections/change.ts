@@ -15,7 +15,7 @@ export const changeSection: SectionSource = {
         id: 'change',
         title: `Change since the baseline (run ${view.baseline.id}, ${view.baseline.startedAt.slice(0, 10)})`,
         nav: 'Change',
-        intro: 'Median now over median then, with its interval: faster or slower when the interval excludes 1, otherwise no detectable change.',
+        intro: 'Now over then for each cell: the two runs are not paired, so the ratio is the unpaired Hodges–Lehmann estimate with its exact Mann–Whitney interval on log times (assumption: the new times are the old ones scaled by a constant). Faster or slower when the interval lies wholly beyond 1 ± the margin, the same when wholly within it, otherwise undecided.',
         blocks: [
           rows.length
             ? table(COLUMNS, rows.map((r) => row([r.test, r.platform, strategyTitle(r.strategy), r.unit, r.before, r.now, r.change])))

@@ -2,15 +2,15 @@
 // its median next to native, the volume and the bind mount (what it saves), and how long each step's settle took
 // (what it costs); per sandbox its engine, initial sync, engine CPU and correctness check. Read from the run
 // documents only; placed right after the per-test tables.
-import type { Cell } from '../../model/run-document.js';
+import type { Cell, RunDocument } from '../../model/run-document.js';
 import type { ResultsView, ViewCell, ViewPlatform } from '../../results/view.js';
 import { STRATEGY_ROLES } from '../../model/strategies.js';
 import { coverageText, figure, ratioCellText, ratioText, testTitle } from '../../report/format.js';
 import { columns, list, row, table, type ContributedSection } from '../../report/section.js';
 import type { Text } from '../../report/text.js';
 import { median } from '../../stats/descriptive.js';
-import { ratioInterval } from '../../stats/order-statistics.js';
-import { measuredValues } from '../../stats/summarise-cells.js';
+import { verdictShort } from '../../report/ratio-verdict.js';
+import { ratioIntervalOf } from '../../stats/summarise-cells.js';
 
 export interface SyncRow {
   test: string;
@@ -25,13 +25,21 @@ export interface SyncRow {
 
 const isSync = (c: Cell) => c.strategy === STRATEGY_ROLES.synced;
 
-/** median(cell) / median(other) with its interval where the samples allow one; — without a like-for-like cell. */
-function ratioTo(cell: ViewCell, other: ViewCell | undefined): string {
+/** cell / other as the ratio to native is found (rounds paired where they pair), with its interval where the samples
+ * allow one; — without a like-for-like cell. */
+function ratioTo(cell: ViewCell, other: ViewCell | undefined, order: RunDocument['settings']['order']): string {
   if (!cell.summary || !other?.summary || other.summary.median === 0 || other.method !== cell.method) return '—';
-  const interval = ratioInterval(measuredValues(cell).map((v) => v.value), measuredValues(other).map((v) => v.value));
-  const value = ratioText(cell.summary.median / other.summary.median);
+  const found = ratioIntervalOf(cell, other, order);
+  const value = ratioText(found.estimate ?? cell.summary.median / other.summary.median);
   // Written as the ratio to native is, so that the three columns read alike.
-  return interval.coverage === null ? value : `${value} (${interval.low.toFixed(2)}-${interval.high.toFixed(2)}, ${coverageText(interval.coverage, true)})`;
+  return found.low === null ? value : `${value} (${found.low.toFixed(2)}-${found.high.toFixed(2)}, ${coverageText(found.coverage, true)})`;
+}
+
+/** The ratio to native and, where the run decided one, its verdict. */
+function vsNative(cell: ViewCell): string {
+  if (!cell.ratioToNative) return '—';
+  const verdict = verdictShort(cell);
+  return verdict ? `${ratioCellText(cell)}, ${verdict}` : ratioCellText(cell);
 }
 
 /** The settle seconds of the measured samples. */
@@ -41,15 +49,16 @@ function settles(cell: Cell): number[] {
 
 export function syncRows(view: ResultsView): SyncRow[] {
   return view.cells.filter(isSync).map((cell) => {
+    const order = view.platforms.find((p) => p.key === cell.platformKey)?.run.settings.order ?? 'interleaved';
     const sibling = (strategy: string) => view.cells.find((c) => c.platformKey === cell.platformKey && c.workload === cell.workload && c.measure === cell.measure && c.strategy === strategy);
     const waited = settles(cell);
     return {
       test: testTitle(cell),
       platform: view.platforms.find((p) => p.key === cell.platformKey)?.title ?? cell.platform,
       median: cell.summary ? `${figure(cell.summary.median)} ${cell.metric.unit}` : '—',
-      vsNative: cell.ratioToNative ? ratioCellText(cell) : '—',
-      vsVolume: ratioTo(cell, sibling(STRATEGY_ROLES.allInVolume)),
-      vsBind: ratioTo(cell, sibling(STRATEGY_ROLES.sharedMount)),
+      vsNative: vsNative(cell),
+      vsVolume: ratioTo(cell, sibling(STRATEGY_ROLES.allInVolume), order),
+      vsBind: ratioTo(cell, sibling(STRATEGY_ROLES.sharedMount), order),
       settleMedian: waited.length > 0 ? figure(median(waited)) : '—',
       settleMax: waited.length > 0 ? figure(Math.max(...waited)) : '—',
     };
@@ -108,8 +117,8 @@ export const syncReportSection: ContributedSection = {
         id: 'sync',
         title: 'Sync',
         intro:
-          'Each sync cell next to native, the volume and the bind mount of its platform (ratios of medians, with their ' +
-          'interval where the samples allow one), and the untimed wait after its step until the host copy and the volume ' +
+          'Each sync cell next to native, the volume and the bind mount of its platform (ratios found as the ratio to ' +
+          'native is, rounds paired where they pair, with their interval where the samples allow one), and the untimed wait after its step until the host copy and the volume ' +
           'agreed again (settle: the engine\'s next cycles, then both trees compared by type, size, permissions and content hash).',
         blocks: [
           table(COLUMNS, rows.map((r) => row([r.test, r.platform, r.median, r.vsNative, r.vsVolume, r.vsBind, r.settleMedian, r.settleMax]))),
