@@ -3,6 +3,7 @@
 import type { RunDocument } from '../model/run-document.js';
 import type { ResultsView } from '../results/view.js';
 import { usesFixture } from '../workloads/catalog.js';
+import { sizesText } from '../workloads/sizes-text.js';
 import { lacksSamplesForInterval, reportTitle, samplesSentence, statusCount, workloadsIn } from './format.js';
 import { hasVerdicts } from './ratio-verdict.js';
 import { shownIn, type Block, type RenderOptions, type Section, type TableCell } from './section.js';
@@ -61,7 +62,7 @@ function heading(view: ResultsView): string[] {
   const fixtureUsed = workloadsIn(view).some(usesFixture);
   const same = <T>(pick: (r: RunDocument) => T) => view.runs.every((r) => JSON.stringify(pick(r)) === JSON.stringify(pick(first)));
   const samples = same((r) => [r.settings.runs, r.settings.auto, r.settings.warmup]) ? samplesSentence(first) : `${view.runs.length} runs with different sample counts (see Runs).`;
-  const sizes = same((r) => r.settings.sizes) ? Object.entries(first.settings.sizes) : [];
+  const sizes = same((r) => r.settings.sizes) ? first.settings.sizes : {};
   const tooFew = view.cells.some(lacksSamplesForInterval);
   const count = statusCount(view.cells);
   return [
@@ -74,7 +75,7 @@ function heading(view: ResultsView): string[] {
       (hasVerdicts(view.cells)
         ? 'The worst strategy of each platform is in bold where its verdict says it is slower than native.'
         : 'The worst strategy of each platform (by median) is in bold.') +
-      (sizes.length > 0 && !fixtureUsed ? ` Sizes: ${sizes.map(([k, v]) => `${k} ${v}`).join(', ')}.` : ''),
+      (Object.keys(sizes).length > 0 && !fixtureUsed ? ` Sizes: ${sizesText(sizes)}.` : ''),
     '',
     ...(count ? [`**${count}**: marked in the tables; the reasons are under Notes.`, ''] : []),
   ];

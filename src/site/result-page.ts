@@ -5,6 +5,7 @@ import type { SharedResult } from '../share/schema.js';
 import { machineLine, methodLine, ratioWithInterval, verdictText } from '../share/summary.js';
 import { esc, page } from './page.js';
 import { testOf } from './tests.js';
+import { sizesText } from '../workloads/sizes-text.js';
 
 const facts = (pairs: Array<[string, string]>) => `<dl class="facts">${pairs.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>`;
 
@@ -58,7 +59,7 @@ export function resultPage(result: SharedResult): string {
     platformFacts(result),
     '<h2>Workloads and method</h2>',
     facts([
-      ...result.workloads.map((w): [string, string] => [w.name, `fixture ${w.fixture ?? 'none'}; ${Object.entries(w.parameters).map(([k, v]) => `${k} ${v}`).join(', ') || 'no sizes'}; fixture hash ${w.fixtureHash}, lockfile hash ${w.lockfileHash}; caches ${w.caches}`]),
+      ...result.workloads.map((w): [string, string] => [w.name, `fixture ${w.fixture ?? 'none'}; ${sizesText(w.parameters) || 'no sizes'}; fixture hash ${w.fixtureHash}, lockfile hash ${w.lockfileHash}; caches ${w.caches}`]),
       ['Strategies', result.method.strategies.join(', ')],
       ['Image', result.method.image],
       ['Command', result.run.command.join(' ')],

@@ -3,6 +3,7 @@
 // A project's figures describe that project alone: they stay on its result's page, out of every overview.
 import { testTitle } from '../report/format.js';
 import type { SharedCell, SharedResult } from '../share/schema.js';
+import { sizesText } from '../workloads/sizes-text.js';
 
 export interface TestKey {
   /** Stable and unique: "npm-install/time/cra", "files/create/files=200,fileBytes=1024". */
@@ -21,7 +22,7 @@ export function testOf(result: SharedResult, cell: Pick<SharedCell, 'workload' |
     .map(([k, v]) => `${k}=${v}`)
     .join(',');
   const on = fixture ?? parameters;
-  const title = `${testTitle(cell)}${fixture ? ` (${fixture} fixture)` : parameters ? ` (${parameters.replace(/,/g, ', ').replace(/=/g, ' ')})` : ''}`;
+  const title = `${testTitle(cell)}${fixture ? ` (${fixture} fixture)` : parameters ? ` (${sizesText(workload!.parameters)})` : ''}`;
   return { key: `${cell.workload}/${cell.measure}/${on}`, title, workload: cell.workload, measure: cell.measure, fixture };
 }
 
