@@ -20,6 +20,7 @@
 #      MOUNTBENCH_VM_ACCEL       auto (default: KVM if a short boot under KVM works, else TCG), kvm or tcg
 #      MOUNTBENCH_VM_BOOT_TIMEOUT seconds to wait for the VM's Docker API (default 300)
 #      MOUNTBENCH_VM_CACHE       where the guest build is kept (default /var/cache/mountbench-vm)
+#      MOUNTBENCH_VM_VIRTIOFSD   the virtiofsd to run (default /usr/lib/qemu/virtiofsd, Debian 12's)
 
 VM_STATE=/run/mountbench-vm
 VM_DATA=/var/lib/mountbench-vm
@@ -33,7 +34,9 @@ VM_BOOT_TIMEOUT=${MOUNTBENCH_VM_BOOT_TIMEOUT:-300}
 VM_SUITE=bookworm
 # The generic kernel: linux-image-cloud-amd64 has no 9p.
 VM_PACKAGES=docker.io,linux-image-amd64,initramfs-tools,kmod,iproute2,procps,udev,ca-certificates
-VIRTIOFSD=/usr/lib/qemu/virtiofsd
+# Debian 12's QEMU 7.2 ships the C virtiofsd; later QEMUs dropped it for the Rust one (Debian and Ubuntu package
+# `virtiofsd`, /usr/libexec/virtiofsd), which still takes the legacy -o options used here.
+VIRTIOFSD=${MOUNTBENCH_VM_VIRTIOFSD:-/usr/lib/qemu/virtiofsd}
 # A short boot under KVM reaches its root-mount panic in about a second, under TCG in about 6 s; on these machines a
 # KVM guest hangs with no output at all, so the probe gives up after this and the lab falls back to TCG.
 VM_PROBE_TIMEOUT=15
@@ -62,7 +65,7 @@ vm_install_packages() {
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
-  [ -x "$VIRTIOFSD" ] || die "$VIRTIOFSD is missing (Debian's qemu-system-x86 7.2 ships it)"
+  [ -x "$VIRTIOFSD" ] || die "$VIRTIOFSD is missing (Debian 12's qemu-system-x86 ships it; elsewhere install the virtiofsd package and set MOUNTBENCH_VM_VIRTIOFSD=/usr/libexec/virtiofsd)"
 }
 
 # PID 1 of the guest, written to /sbin/mountbench-init. The host tells it what to mount on the kernel command line:
