@@ -10,6 +10,8 @@
 # kernel has no 9p) and an init of its own instead of systemd (guest_init below). The build is cached under
 # $VM_CACHE/<hash of the recipe>/ (disk.img, vmlinuz, initrd.img); each boot runs on a copy-on-write qcow2 overlay
 # of disk.img, so the cache stays clean, a boot costs no copy of 1.5 GB, and `down` only has to delete the overlay.
+# The first boot that loads the image into the guest keeps its overlay beside the build as a preloaded layer,
+# image-<image id>.qcow2 (vm_save_layer), which later boots start from: the image is already there.
 #
 # Env: MOUNTBENCH_VM_PORT        loopback port of the VM's Docker API (default 22375)
 #      MOUNTBENCH_VM_CPUS        guest CPUs (default 2)
@@ -18,6 +20,7 @@
 #      MOUNTBENCH_VM_ACCEL       auto (default: KVM if a short boot under KVM works, else TCG), kvm or tcg
 #      MOUNTBENCH_VM_BOOT_TIMEOUT seconds to wait for the VM's Docker API (default 300)
 #      MOUNTBENCH_VM_CACHE       where the guest build is kept (default /var/cache/mountbench-vm)
+#      MOUNTBENCH_VM_VIRTIOFSD   the virtiofsd to run (default /usr/lib/qemu/virtiofsd, Debian 12's)
 
 VM_STATE=/run/mountbench-vm
 VM_DATA=/var/lib/mountbench-vm
@@ -31,7 +34,9 @@ VM_BOOT_TIMEOUT=${MOUNTBENCH_VM_BOOT_TIMEOUT:-300}
 VM_SUITE=bookworm
 # The generic kernel: linux-image-cloud-amd64 has no 9p.
 VM_PACKAGES=docker.io,linux-image-amd64,initramfs-tools,kmod,iproute2,procps,udev,ca-certificates
-VIRTIOFSD=/usr/lib/qemu/virtiofsd
+# Debian 12's QEMU 7.2 ships the C virtiofsd; later QEMUs dropped it for the Rust one (Debian and Ubuntu package
+# `virtiofsd`, /usr/libexec/virtiofsd), which still takes the legacy -o options used here.
+VIRTIOFSD=${MOUNTBENCH_VM_VIRTIOFSD:-/usr/lib/qemu/virtiofsd}
 # A short boot under KVM reaches its root-mount panic in about a second, under TCG in about 6 s; on these machines a
 # KVM guest hangs with no output at all, so the probe gives up after this and the lab falls back to TCG.
 VM_PROBE_TIMEOUT=15
@@ -60,7 +65,7 @@ vm_install_packages() {
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
-  [ -x "$VIRTIOFSD" ] || die "$VIRTIOFSD is missing (Debian's qemu-system-x86 7.2 ships it)"
+  [ -x "$VIRTIOFSD" ] || die "$VIRTIOFSD is missing (Debian 12's qemu-system-x86 ships it; elsewhere install the virtiofsd package and set MOUNTBENCH_VM_VIRTIOFSD=/usr/libexec/virtiofsd)"
 }
 
 # PID 1 of the guest, written to /sbin/mountbench-init. The host tells it what to mount on the kernel command line:
@@ -269,12 +274,63 @@ vm_start_virtiofsd() {
   done
 }
 
+# The preloaded layer of this build for $IMAGE: the guest's disk with the image loaded and nothing else.
+vm_layer() { echo "$1/image-$(docker image inspect --format '{{.Id}}' "$IMAGE" | sed 's/^sha256://' | cut -c1-12).qcow2"; }
+
+# One command to QEMU's human monitor; prints its answer (nothing when a command such as snapshot_blkdev succeeds).
+vm_monitor() {
+  python3 - "$VM_STATE/monitor.sock" "$1" <<'PY'
+import re, socket, sys
+sock = socket.socket(socket.AF_UNIX)
+sock.settimeout(300)
+sock.connect(sys.argv[1])
+def until_prompt():
+    data = b''
+    while not data.endswith(b'(qemu) '):
+        chunk = sock.recv(4096)
+        if not chunk:
+            break
+        data += chunk
+    return data.decode(errors='replace')
+until_prompt()
+sock.sendall(sys.argv[2].encode() + b'\n')
+lines = re.sub(r'\x1b\[[0-9;]*[A-Za-z]|\r', '', until_prompt()).split('\n')
+print('\n'.join(lines[1:-1]).strip())
+PY
+}
+
+# Right after the first load of $IMAGE into a guest booted from disk.img: make that boot's overlay the cached layer.
+# The guest's page cache is flushed through its engine (a privileged helper in PID 1's mount namespace), then a live
+# snapshot moves QEMU's writes to a new overlay, so the old one holds the image and nothing after it while the guest
+# goes on running. The layer is written under a temporary name and renamed when whole.
+vm_save_layer() {
+  local dir=$1 endpoint layer tmp answer old
+  endpoint=$(vm_endpoint)
+  layer=$(vm_layer "$dir")
+  tmp=$dir/.$(basename "$layer").tmp
+  docker -H "$endpoint" run --rm --privileged --pid host --network none --label mountbench.vm-lab=flush \
+    "$IMAGE" nsenter -t 1 -m -- sync || { vm_say "could not flush the guest: no preloaded layer"; return 1; }
+  # The helper's removal is metadata only, which ext4 commits to its journal within 5 s.
+  sleep 6
+  answer=$(vm_monitor "snapshot_blkdev virtio0 $VM_DATA/top.qcow2 qcow2") && [ -z "$answer" ] \
+    || { vm_say "the live snapshot failed (${answer:-no answer}): no preloaded layer"; return 1; }
+  ln -f "$VM_DATA/overlay.qcow2" "$tmp" 2>/dev/null || cp --sparse=always "$VM_DATA/overlay.qcow2" "$tmp"
+  mv -f "$tmp" "$layer"
+  for old in "$dir"/image-*.qcow2; do [ "$old" = "$layer" ] || rm -f "$old"; done
+}
+
 vm_boot() {
-  local dir=$1 share=$2 kernel dirs i=0 d args=()
+  local dir=$1 share=$2 kernel dirs i=0 d args=() layer
   shift 2
   kernel=$(cat "$dir/kernel-version")
   dirs=$(IFS=,; echo "$*")
-  qemu-img create -q -f qcow2 -b "$dir/disk.img" -F raw "$VM_DATA/overlay.qcow2" >/dev/null
+  layer=$(vm_layer "$dir")
+  if [ -f "$layer" ]; then
+    vm_say "starting from the preloaded layer $layer"
+    qemu-img create -q -f qcow2 -b "$layer" -F qcow2 "$VM_DATA/overlay.qcow2" >/dev/null
+  else
+    qemu-img create -q -f qcow2 -b "$dir/disk.img" -F raw "$VM_DATA/overlay.qcow2" >/dev/null
+  fi
   args=(-name mountbench-vm -nodefaults -no-user-config -display none
     -smp "$VM_CPUS" -m "${VM_MEMORY_MIB}M"
     -kernel "$dir/vmlinuz" -initrd "$dir/initrd.img"
@@ -334,7 +390,7 @@ vm_copy_image() {
 
 # The facts mountbench can read: $VM_STATE/lab.json.
 vm_write_facts() {
-  local share=$1 build=$2 boot=$3 load=$4 dirs=$5 kernel engine
+  local share=$1 build=$2 boot=$3 load=$4 dirs=$5 layer=${6:-} kernel engine
   kernel=$(docker -H "$(vm_endpoint)" info --format '{{.KernelVersion}}' 2>/dev/null || cat "$VM_STATE/kernel-version")
   engine=$(docker -H "$(vm_endpoint)" version --format '{{.Server.Version}}' 2>/dev/null || echo unknown)
   jq -n --arg context "$VM_CONTEXT" --arg endpoint "$(vm_endpoint)" --arg accel "$ACCEL" --arg accelReason "$ACCEL_REASON" \
@@ -342,20 +398,23 @@ vm_write_facts() {
     --arg kernel "$kernel" --arg engine "$engine" --arg qemu "$(qemu-system-x86_64 --version | head -1)" \
     --argjson qemuPid "$(cat "$VM_STATE/qemu.pid")" --arg vfsPids "$(cat "$VM_STATE/virtiofsd.pids" 2>/dev/null)" \
     --arg image "$IMAGE" --arg recipe "$(vm_recipe_key)" --arg disk "$VM_DISK_SIZE" --arg startedAt "$(cat "$VM_STATE/started-at")" \
-    --arg serialLog "$VM_STATE/serial.log" --arg build "$build" --arg boot "$boot" --arg load "$load" '{
+    --arg serialLog "$VM_STATE/serial.log" --arg build "$build" --arg boot "$boot" --arg load "$load" \
+    --arg layer "$layer" --arg layerFile "$(cat "$VM_STATE/layer" 2>/dev/null)" '{
       kind: "qemu", context: $context, endpoint: $endpoint,
       accel: $accel, accelReason: $accelReason, cpus: $cpus, memoryMiB: $memoryMiB, disk: $disk,
       share: $share, sharedDirs: ($dirs | split(" ") | map(select(length > 0))),
       kernelVersion: $kernel, engineVersion: $engine, qemuVersion: $qemu,
       qemuPid: $qemuPid, virtiofsdPids: ($vfsPids | split("\n") | map(select(length > 0) | tonumber)),
       image: $image, guestRecipe: $recipe, startedAt: $startedAt, serialLog: $serialLog,
-      seconds: { build: ($build | tonumber? // null), bootToApi: ($boot | tonumber), imageLoad: ($load | tonumber? // null) }
+      preloadedLayer: (if $layerFile == "" then null else $layerFile end),
+      seconds: { build: ($build | tonumber? // null), bootToApi: ($boot | tonumber), imageLoad: ($load | tonumber? // null),
+        layerSave: ($layer | tonumber? // null) }
     }' >"$VM_STATE/lab.json.new"
   mv "$VM_STATE/lab.json.new" "$VM_STATE/lab.json"
 }
 
 vm_up() {
-  local share=$1 dir start build=cached boot load=none dirs running
+  local share=$1 dir start build=cached boot load=none layer=none dirs running
   vm_lock || die "another up --vm is running"
   if vm_answers; then
     running=$(jq -r .share "$VM_STATE/lab.json" 2>/dev/null || echo unknown)
@@ -396,6 +455,8 @@ vm_up() {
   vm_wait_engine
   boot=$(since "$start")
   vm_say "the VM's engine answers at $(vm_endpoint) $boot s after boot"
+  # A flush helper whose removal did not reach the preloaded layer's disk in time.
+  docker -H "$(vm_endpoint)" ps -aq --filter label=mountbench.vm-lab=flush | xargs -r docker -H "$(vm_endpoint)" rm -f >/dev/null
   docker context rm -f "$VM_CONTEXT" >/dev/null 2>&1 || true
   docker context create "$VM_CONTEXT" --description "mountbench VM lab (QEMU $ACCEL, $share)" \
     --docker "host=$(vm_endpoint)" >/dev/null
@@ -405,11 +466,18 @@ vm_up() {
   if vm_copy_image; then
     load=$(since "$start")
     vm_say "copied $IMAGE in $load s"
+    start=$(now)
+    if vm_save_layer "$dir"; then
+      layer=$(since "$start")
+      vm_say "kept the guest with $IMAGE as the preloaded layer $(vm_layer "$dir") in $layer s"
+    fi
   fi
-  vm_write_facts "$share" "$build" "$boot" "$load" "$dirs"
+  [ -f "$(vm_layer "$dir")" ] && vm_layer "$dir" >"$VM_STATE/layer"
+  vm_write_facts "$share" "$build" "$boot" "$load" "$dirs" "$layer"
   [ "$build" = cached ] || build="$build s"
   if [ "$load" = none ]; then load="none (already there)"; else load="$load s"; fi
-  vm_say "timings: build $build, boot to API $boot s, image load $load"
+  [ "$layer" = none ] || layer="$layer s"
+  vm_say "timings: build $build, boot to API $boot s, image load $load, preloaded layer saved $layer"
   vm_unlock
 }
 
@@ -433,7 +501,7 @@ vm_down() {
   # A build that an interrupted up left half-done (with its chroot's mounts).
   local was_locked=${VM_LOCKED:-} build
   if [ -d "$VM_CACHE" ] && vm_lock; then
-    for build in "$VM_CACHE"/build.*; do [ -e "$build" ] && vm_remove_tree "$build"; done
+    for build in "$VM_CACHE"/build.* "$VM_CACHE"/*/.image-*.tmp; do [ -e "$build" ] && vm_remove_tree "$build"; done
     [ -n "$was_locked" ] || vm_unlock
   fi
 }

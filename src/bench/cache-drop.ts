@@ -11,6 +11,13 @@ import { execCollect } from '../docker/exec.js';
 
 const DROP = 'sync && echo 3 > /proc/sys/vm/drop_caches';
 
+/** A cold pass: which kernels' caches were dropped (said in the notes on every platform, not only when one could
+ * not be), and why it is not fully cold, or null when it is. */
+export interface ColdPass {
+  dropped: string | null;
+  notCold: string | null;
+}
+
 export class CacheDropper {
   private helper: Docker.Container | null = null;
   private helperError: string | null = null;
@@ -24,19 +31,21 @@ export class CacheDropper {
     private readonly sameKernelAsHost: boolean,
   ) {}
 
-  /** Drop what can be dropped for a strategy; returns why the pass is not fully cold, or null when it is.
-   * On the host: the host's caches. In a container: the engine's kernel's, and the host's too when the project
-   * crosses the file sharing (the host's cache stands behind the share). */
-  async drop(strategy: Pick<StrategyInfo, 'onHost' | 'throughFileSharing'>): Promise<string | null> {
+  /** Drop what can be dropped for a strategy. On the host: the host's caches. In a container: the engine's
+   * kernel's, and the host's too when the project crosses the file sharing (the host's cache stands behind it). */
+  async drop(strategy: Pick<StrategyInfo, 'onHost' | 'throughFileSharing'>): Promise<ColdPass> {
     // One kernel serves both sides: dropping the host's caches is dropping the engine's.
-    if (strategy.onHost || this.sameKernelAsHost) return dropHostCaches();
-    const engine = await this.dropEngineCaches();
-    if (engine) return engine;
-    if (strategy.throughFileSharing) {
+    if (strategy.onHost || this.sameKernelAsHost) {
       const host = await dropHostCaches();
-      if (host) return `the host's own file cache behind the share was kept (${host})`;
+      return { dropped: host ? null : strategy.onHost ? "the host's kernel" : "the host's kernel, which the engine shares", notCold: host };
     }
-    return null;
+    const engine = await this.dropEngineCaches();
+    if (engine) return { dropped: null, notCold: engine };
+    const inEngine = "the engine's kernel (through a privileged container)";
+    if (!strategy.throughFileSharing) return { dropped: inEngine, notCold: null };
+    const host = await dropHostCaches();
+    if (host) return { dropped: inEngine, notCold: `the host's own file cache behind the share was kept (${host})` };
+    return { dropped: `${inEngine} and on the host behind the share`, notCold: null };
   }
 
   private async dropEngineCaches(): Promise<string | null> {

@@ -9,7 +9,7 @@ import type { PlatformIdentity } from '../model/run-document.js';
 import { strategyInfo, type ImplementedStrategy } from '../model/strategies.js';
 import { objectName } from '../util/labels.js';
 import type { Workload } from '../workloads/workload.js';
-import { CacheDropper } from './cache-drop.js';
+import { CacheDropper, type ColdPass } from './cache-drop.js';
 import { countLabelled, removeLabelled } from '../docker/cleanup.js';
 import type { PlatformEngine } from './engine.js';
 import { resolveImage, saveImage, type ResolvedImage } from '../docker/images.js';
@@ -95,7 +95,7 @@ export class DockerEngine implements PlatformEngine {
     });
   }
 
-  async dropCaches(strategy: ImplementedStrategy): Promise<string | null> {
+  async dropCaches(strategy: ImplementedStrategy): Promise<ColdPass> {
     if (!this.dropper) throw new Error('useImage must come before a cold pass');
     return this.dropper.drop(strategyInfo(strategy));
   }

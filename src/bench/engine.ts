@@ -5,6 +5,7 @@ import type { ImplementedStrategy } from '../model/strategies.js';
 import type { Workload } from '../workloads/workload.js';
 import type { ResolvedImage } from '../docker/images.js';
 import type { Sandbox } from './sandbox.js';
+import type { ColdPass } from './cache-drop.js';
 
 export interface PlatformEngine {
   /** Find, pull, or copy from another platform of the run (`donors`) the image every sandbox of this platform
@@ -19,8 +20,8 @@ export interface PlatformEngine {
   /** Fill the platform's cache for a workload from the host's cache, or with its own network (untimed). */
   prime(workload: Workload, hostCacheDir: string | null): Promise<Priming | null>;
   openSandbox(strategy: ImplementedStrategy, workload: Workload, cellId: string, hostCacheDir: string | null): Promise<Sandbox>;
-  /** Drop what a cold pass must not read from; returns why the pass is not fully cold, or null when it is. */
-  dropCaches(strategy: ImplementedStrategy): Promise<string | null>;
+  /** Drop what a cold pass must not read from: what was dropped where, and why it is not fully cold. */
+  dropCaches(strategy: ImplementedStrategy): Promise<ColdPass>;
   /** Ctrl-C: end whatever runs on the platform now. */
   interrupt(): void;
   /** Remove everything the run created on the platform; also after a failure or an interrupt. Then count again:

@@ -6,6 +6,7 @@ import { EngineNotAnsweringError } from '../docker/deadlines.js';
 import type { Cell, Sample, SampleCost } from '../model/run-document.js';
 import type { ImplementedStrategy } from '../model/strategies.js';
 import { measureOf, type StepReading, type Workload } from '../workloads/workload.js';
+import type { ColdPass } from './cache-drop.js';
 import type { ProgressListener } from './progress.js';
 import { between, type CostMeter, type HostCounts } from './cost.js';
 import type { HarnessResult } from './harness.js';
@@ -25,8 +26,8 @@ export interface LiveSandbox {
 export interface SampleContext {
   warmup: number;
   samplesPerCell: number;
-  /** Drop the caches a cold pass must not read from; why the pass is not fully cold, or null. */
-  dropCaches(): Promise<string | null>;
+  /** Drop the caches a cold pass must not read from. */
+  dropCaches(): Promise<ColdPass>;
   /** Reads the host's cost counters around each timed step. */
   meter: CostMeter | null;
   listener: ProgressListener;
@@ -94,10 +95,10 @@ export async function takeSample(l: LiveSandbox, index: number, ctx: SampleConte
         continue;
       }
       if (step.cold) {
-        const notCold = await ctx.dropCaches();
-        const note = notCold && `${step.name} pass not fully cold: ${notCold}`;
+        const pass = await ctx.dropCaches();
+        const notes = [pass.dropped && `${step.name} pass: caches dropped in ${pass.dropped}`, pass.notCold && `${step.name} pass not fully cold: ${pass.notCold}`];
         const readers = cells.filter((c) => measureOf(workload, c.measure).step === step.name);
-        if (note) for (const c of readers) if (!c.notes.includes(note)) c.notes.push(note);
+        for (const note of notes) if (note) for (const c of readers) if (!c.notes.includes(note)) c.notes.push(note);
       }
       const before = ctx.meter?.read() ?? null;
       const result = await sandbox!.runner.run(step.command(sandbox!.cacheDir));

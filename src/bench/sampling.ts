@@ -3,6 +3,7 @@
 // its end (sequential, fixed counts only). A sandbox whose cells failed takes no more samples; the others go on.
 import type { Stopping } from '../model/run-document.js';
 import type { ImplementedStrategy } from '../model/strategies.js';
+import type { ColdPass } from './cache-drop.js';
 import type { CostMeter } from './cost.js';
 import type { ProgressListener } from './progress.js';
 import type { SampleOrder } from './plan.js';
@@ -13,7 +14,7 @@ export interface SamplingContext {
   sampling: Sampling;
   warmup: number;
   order: SampleOrder;
-  dropCaches(strategy: ImplementedStrategy): Promise<string | null>;
+  dropCaches(strategy: ImplementedStrategy): Promise<ColdPass>;
   meter: CostMeter | null;
   listener: ProgressListener;
   interrupted(): boolean;

@@ -123,7 +123,7 @@ export class StandInEngine implements PlatformEngine {
 
   async dropCaches(strategy: ImplementedStrategy) {
     this.log.push(`drop ${strategy}`);
-    return null;
+    return { dropped: null, notCold: null };
   }
 
   interrupt(): void {

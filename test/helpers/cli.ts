@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const BIN = fileURLToPath(new URL('../../src/bin.ts', import.meta.url));
+// Resolved here, not from the child's working directory, which may be anywhere.
+const TSX = import.meta.resolve('tsx');
 /** Tests never write to the user's own history of runs. */
 export const TEST_HISTORY = join(tmpdir(), `mountbench-test-history-${process.pid}.jsonl`);
 // One history per test file (each runs in a process of its own), gone with it.
@@ -18,8 +20,10 @@ export interface CliResult {
   stderr: string;
 }
 
-export function startCli(args: string[], env: NodeJS.ProcessEnv = {}): { child: ChildProcess; done: Promise<CliResult> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', BIN, ...args], {
+/** `cwd`: where the CLI runs (the directory `platforms` probes), this process's own by default. */
+export function startCli(args: string[], env: NodeJS.ProcessEnv = {}, options: { cwd?: string } = {}): { child: ChildProcess; done: Promise<CliResult> } {
+  const child = spawn(process.execPath, ['--import', TSX, BIN, ...args], {
+    cwd: options.cwd,
     env: { ...process.env, NO_COLOR: '1', MOUNTBENCH_HISTORY: TEST_HISTORY, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -31,6 +35,6 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv = {}): { child: 
   return { child, done };
 }
 
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
-  return startCli(args, env).done;
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}, options: { cwd?: string } = {}): Promise<CliResult> {
+  return startCli(args, env, options).done;
 }
