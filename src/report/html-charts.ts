@@ -7,6 +7,7 @@ import { measuredValues } from '../stats/summarise-cells.js';
 import { STRATEGY_CATALOG } from '../model/strategies.js';
 import { figure, medianIntervalText, metricText, statusMark, strategyTitle, testTitle, type TestGroup } from './format.js';
 import { niceScale } from './svg.js';
+import { largest } from '../util/extremes.js';
 
 const WIDTH = 400;
 const PLOT_LEFT = 136;
@@ -74,7 +75,7 @@ function row(cell: ViewCell, platform: ViewPlatform, mid: number, x: (v: number)
 /** The test's dot plot: platforms one under the other (each titled when there are several), one axis for all. */
 export function dotPlot(group: TestGroup): string {
   const cells = group.platforms.flatMap((p) => p.cells);
-  const highest = Math.max(0, ...cells.flatMap((c) => [...measuredValues(c).map((v) => v.value), c.summary?.interval?.high ?? 0]));
+  const highest = largest(cells.flatMap((c) => [...measuredValues(c).map((v) => v.value), c.summary?.interval?.high ?? 0]), 0);
   const { top, step } = niceScale(highest * 1.05);
   const x = (v: number) => PLOT_LEFT + (v / top) * (PLOT_RIGHT - PLOT_LEFT);
   const titled = group.platforms.length > 1;

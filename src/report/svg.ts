@@ -2,6 +2,7 @@
 // median, min–max whiskers and value labels, its own axis and unit; a title and a legend, readable without the table.
 // Hand-written and deterministic: the same run document always gives the same bytes.
 import type { ResultsView } from '../results/view.js';
+import { largest } from '../util/extremes.js';
 import { STRATEGY_CATALOG, type StrategyName } from '../model/strategies.js';
 import { isPartial, metricText, statusMark, STRATEGY_ORDER, strategyTitle, testGroups, testTitle, type TestGroup } from './format.js';
 
@@ -63,7 +64,7 @@ function renderPanel(group: TestGroup, top: number, layout: Layout): string[] {
   const out: string[] = [];
   const plotTop = top + PANEL_TITLE;
   const cells = group.platforms.flatMap((p) => p.cells);
-  const highest = Math.max(0, ...cells.map((c) => c.summary?.max ?? 0));
+  const highest = largest(cells.map((c) => c.summary?.max ?? 0), 0);
   const { top: axisTop, step } = niceScale(highest * 1.08);
   const y = (v: number) => plotTop + PLOT_HEIGHT - (v / axisTop) * PLOT_HEIGHT;
 

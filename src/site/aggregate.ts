@@ -5,6 +5,7 @@
 // overview stays small however many results there are.
 import { publishedPlatforms, type PublishedRow } from '../results/published.js';
 import { median } from '../stats/descriptive.js';
+import { largest, smallest } from '../util/extremes.js';
 import { medianInterval } from '../stats/order-statistics.js';
 import { REFERENCE_STRATEGY, type StrategyName } from '../model/strategies.js';
 import type { SharedResult, Verdict } from '../share/schema.js';
@@ -78,7 +79,7 @@ function finish(row: Omit<OverviewRow, 'ratio' | 'interval' | 'verdict' | 'sprea
     ratio: row.machines.length === 1 ? ratios[0] : median(ratios),
     interval,
     verdict: verdictAcross(row, interval),
-    spread: row.machines.length > 1 ? { min: Math.min(...ratios), max: Math.max(...ratios) } : null,
+    spread: row.machines.length > 1 ? { min: smallest(ratios), max: largest(ratios) } : null,
     first: dates[0],
     last: dates[dates.length - 1],
   };

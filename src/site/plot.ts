@@ -4,6 +4,7 @@
 // Inline SVG scaling with its viewBox; colours from the page's CSS and the strategy catalog, as report.html's.
 import { STRATEGY_CATALOG, type StrategyName } from '../model/strategies.js';
 import { esc } from './page.js';
+import { largest, smallest } from '../util/extremes.js';
 
 export interface PlotRow {
   label: string;
@@ -24,8 +25,8 @@ const TICKS = [0.25, 0.5, 1, 2, 4, 8, 16, 32, 64];
 export function ratioPlot(rows: readonly PlotRow[], caption: string): string {
   const all = rows.flatMap((r) => r.ratios).filter((v) => v > 0 && Number.isFinite(v));
   if (all.length === 0) return '';
-  const lo = Math.log(Math.min(0.5, ...all) * 0.9);
-  const hi = Math.log(Math.max(2, ...all) * 1.1);
+  const lo = Math.log(smallest(all, 0.5) * 0.9);
+  const hi = Math.log(largest(all, 2) * 1.1);
   const x = (v: number) => LEFT + ((Math.log(v) - lo) / (hi - lo)) * (RIGHT - LEFT);
   const strategies = [...new Set(rows.map((r) => r.strategy))];
   const legend = strategies

@@ -4,6 +4,7 @@ import type { SampleCost, Summary } from '../model/run-document.js';
 import { mean, median, stddev } from './descriptive.js';
 import { medianInterval } from './order-statistics.js';
 import { madOutliers } from './outliers.js';
+import { largest, smallest } from '../util/extremes.js';
 
 export interface IndexedValue {
   index: number;
@@ -37,8 +38,8 @@ export function summarise(samples: readonly IndexedValue[]): Summary {
     median: median(values),
     stddev: sd,
     cv: sd !== null && m !== 0 ? sd / m : null,
-    min: Math.min(...values),
-    max: Math.max(...values),
+    min: smallest(values),
+    max: largest(values),
     interval: interval.coverage === null ? null : { low: interval.low, high: interval.high, coverage: interval.coverage },
     intervalNote: interval.coverage === null ? interval.reason : null,
     outliers: madOutliers(values).map((position) => samples[position].index),
