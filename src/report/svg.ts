@@ -29,13 +29,22 @@ function n(value: number): string {
   return Number(value.toFixed(2)).toString();
 }
 
-/** A round axis maximum and step: 1, 2, 2.5 or 5 times a power of ten, about five ticks. */
-export function niceScale(max: number): { top: number; step: number } {
-  if (!(max > 0)) return { top: 1, step: 0.2 };
-  const rough = max / 5;
+/** A round axis maximum and step (1, 2, 2.5 or 5 times a power of ten) and its ticks, about five. Values near the
+ * float limit (a damaged or hostile run document) still give a finite axis and a handful of ticks, never a loop
+ * that steps past Infinity. */
+export function niceScale(max: number): { top: number; step: number; ticks: number[] } {
+  if (!(max > 0)) return { top: 1, step: 0.2, ticks: [0, 0.2, 0.4, 0.6, 0.8, 1] };
+  const end = Math.min(max, Number.MAX_VALUE);
+  const rough = end / 5;
+  // Below a fifth of the smallest float there is no step to take: the axis is 0 and the value.
+  if (!(rough > 0)) return { top: end, step: end, ticks: [0, end] };
   const power = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= rough)!;
-  return { top: Math.ceil(max / step) * step, step };
+  let step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= rough) ?? rough;
+  let top = Math.ceil(end / step) * step;
+  if (!Number.isFinite(top) || !(step > 0)) [top, step] = [end, rough];
+  const count = Math.min(Math.round(top / step), 20);
+  const ticks = Array.from({ length: count + 1 }, (_, i) => (i === count ? top : i * step));
+  return { top, step, ticks };
 }
 
 function valueLabel(value: number): string {
@@ -65,13 +74,13 @@ function renderPanel(group: TestGroup, top: number, layout: Layout): string[] {
   const plotTop = top + PANEL_TITLE;
   const cells = group.platforms.flatMap((p) => p.cells);
   const highest = largest(cells.map((c) => c.summary?.max ?? 0), 0);
-  const { top: axisTop, step } = niceScale(highest * 1.08);
+  const { top: axisTop, ticks } = niceScale(highest * 1.08);
   const y = (v: number) => plotTop + PLOT_HEIGHT - (v / axisTop) * PLOT_HEIGHT;
 
   out.push(
     `<text x="${LEFT}" y="${top + 20}" font-size="14" font-weight="600" fill="#111">${escapeXml(`${testTitle(group)}: ${metricText(group.metric)}`)}</text>`,
   );
-  for (let v = 0; v <= axisTop + step / 1000; v += step) {
+  for (const v of ticks) {
     const yy = n(y(v));
     out.push(
       `<line x1="${plotLeft}" x2="${plotRight}" y1="${yy}" y2="${yy}" stroke="${v === 0 ? '#333' : '#e3e3e3'}" stroke-width="1"/>`,
