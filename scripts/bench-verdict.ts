@@ -12,7 +12,7 @@ import type { Cell, RunDocument } from '../src/model/run-document.js';
 import { parseRunDocument } from '../src/results/store.js';
 import { planLooks } from '../src/stats/looks.js';
 import { ratioInterval } from '../src/stats/order-statistics.js';
-import { judgeRatio, relativeHalfWidth } from '../src/stats/ratio-verdict.js';
+import { DEFAULT_MARGIN, judgeRatio, relativeHalfWidth } from '../src/stats/ratio-verdict.js';
 import { measuredValues, ratioIntervalOf } from '../src/stats/summarise-cells.js';
 import { median } from '../src/stats/descriptive.js';
 
@@ -64,7 +64,7 @@ function wallToRound(doc: RunDocument, cells: Cell[], n: number): number {
 
 /** The first planned look at which the cell's verdict settled, replayed on its own samples. */
 function decidingLook(doc: RunDocument, cell: Cell, native: Cell): number | null {
-  const margin = doc.settings.margin ?? 0.1;
+  const margin = doc.settings.margin ?? DEFAULT_MARGIN;
   const plan = planLooks(doc.settings.auto?.looks);
   if ('reason' in plan) throw new Error(`the run's looks: ${plan.reason}`);
   for (const look of plan.looks) {

@@ -84,6 +84,9 @@ export const Metric = z.object({
 });
 export type Metric = z.infer<typeof Metric>;
 
+/** Metrics that are a speed, said "faster"/"slower"; others (a share of events missed) are "better"/"worse". */
+export const isSpeedMetric = (name: string) => ['time', 'throughput', 'latency'].includes(name);
+
 export const Interval = z.object({
   low: z.number(),
   high: z.number(),

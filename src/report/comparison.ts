@@ -1,12 +1,11 @@
 // Comparing runs: what travels between machines is each platform's ratio to its own native, per test, so the
 // comparison puts those side by side (the articles' published ratios as rows of their own); and, against a baseline
 // run of the same platform, whether each cell got faster or slower. Every format renders these same rows.
-import type { ResultsView, ViewCell, ViewPlatform } from '../results/view.js';
+import type { ResultsView, ViewPlatform } from '../results/view.js';
 import { REFERENCE_STRATEGY, type StrategyName } from '../model/strategies.js';
 import { verdictWord } from '../stats/change.js';
-import { verdictShort } from './ratio-verdict.js';
 import { usesFixture } from '../workloads/catalog.js';
-import { coverageText, figure, ratioCellText, ratioText, STRATEGY_ORDER, testTitle } from './format.js';
+import { coverageText, figure, ratioText, ratioWithVerdict, STRATEGY_ORDER, testTitle } from './format.js';
 
 export interface ComparisonRow {
   title: string;
@@ -43,12 +42,6 @@ function fixtureOf(platform: ViewPlatform, workload: string): string {
   return usesFixture(workload) ? platform.run.settings.fixture : '';
 }
 
-/** The ratio as the tables print it, and its verdict where the run decided one: "2.14x (1.96-2.34, 95.3%), slower". */
-function withVerdict(cell: ViewCell): string {
-  const verdict = verdictShort(cell);
-  return verdict ? `${ratioCellText(cell)}, ${verdict}` : ratioCellText(cell);
-}
-
 export function comparisonTables(view: ResultsView): ComparisonTable[] {
   const keyOf = (workload: string, measure: string, fixture: string) => [workload, measure, fixture].join('\u0000');
   const keys = new Map<string, { workload: string; measure: string; fixture: string }>();
@@ -71,7 +64,7 @@ export function comparisonTables(view: ResultsView): ComparisonTable[] {
         date: platform.run.startedAt.slice(0, 10),
         source: `measured (run ${platform.run.id})`,
         published: false,
-        ratios: Object.fromEntries(cells.filter((c) => c.strategy !== REFERENCE_STRATEGY).map((c) => [c.strategy, withVerdict(c)])),
+        ratios: Object.fromEntries(cells.filter((c) => c.strategy !== REFERENCE_STRATEGY).map((c) => [c.strategy, ratioWithVerdict(c)])),
       }];
     });
     for (const p of view.published.filter((p) => p.workload === workload && p.fixture === fixture && measure === 'time')) {

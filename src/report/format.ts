@@ -3,7 +3,7 @@ import type { Cell, Metric, RunDocument, Summary } from '../model/run-document.j
 import { platformKey, platformOf, type ResultsView, type ViewCell, type ViewPlatform } from '../results/view.js';
 import { REFERENCE_STRATEGY, STRATEGY_CATALOG, STRATEGY_NAMES, type StrategyName } from '../model/strategies.js';
 import { usesFixture } from '../workloads/catalog.js';
-import { hasVerdicts, verdictOf } from './ratio-verdict.js';
+import { hasVerdicts, verdictOf, verdictShort } from './ratio-verdict.js';
 import { plainText, type Text } from './text.js';
 
 /** The workloads of the runs in view, each once, in run order. */
@@ -125,6 +125,12 @@ export function ratioCell(cell: Cell): Text {
 }
 
 export const ratioCellText = (cell: Cell, dash = '-') => plainText(ratioCell(cell), dash);
+
+/** The ratio as the tables print it and, where the run decided one, its verdict: "2.14x (1.96-2.34, 95.3%), slower". */
+export function ratioWithVerdict(cell: Cell): string {
+  const verdict = verdictShort(cell);
+  return verdict ? `${ratioCellText(cell)}, ${verdict}` : ratioCellText(cell);
+}
 
 /** Whether a cell lacks an interval (its own or its ratio's) only for having too few samples: explained once. */
 export function lacksSamplesForInterval(cell: Cell): boolean {

@@ -1,10 +1,9 @@
 // A ratio's verdict against native in words, the same in every report: "slower, 2.14x (1.96–2.34)", "no slower
 // than native within ±10%", "undecided after 30 samples (0.80–1.60): the machine was too noisy". Runs recorded
 // before verdicts have none: these say nothing for them, and the tables show the ratio alone as they did.
-import type { Cell, RatioVerdict } from '../model/run-document.js';
+import { isSpeedMetric, type Cell, type RatioVerdict } from '../model/run-document.js';
 import { REFERENCE_STRATEGY } from '../model/strategies.js';
-
-const SPEED_METRICS = ['time', 'throughput', 'latency'];
+import { marginPercent } from '../stats/ratio-verdict.js';
 
 /** The verdict of a cell's ratio to native, when it has one. */
 export function verdictOf(cell: Cell): RatioVerdict | null {
@@ -14,11 +13,11 @@ export function verdictOf(cell: Cell): RatioVerdict | null {
 /** Whether a view's cells carry verdicts (runs recorded before them do not). */
 export const hasVerdicts = (cells: readonly Cell[]) => cells.some((c) => verdictOf(c) !== null);
 
-const marginText = (verdict: RatioVerdict) => `±${+(verdict.margin * 100).toFixed(1)}%`;
+const marginText = (verdict: RatioVerdict) => `±${marginPercent(verdict.margin)}`;
 
 /** "slower"/"faster" for times, throughputs and latencies; "worse"/"better" for other figures (a share missed). */
 function word(cell: Cell, verdict: RatioVerdict): string {
-  const speed = SPEED_METRICS.includes(cell.metric.name);
+  const speed = isSpeedMetric(cell.metric.name);
   if (verdict.word === 'slower') return speed ? 'slower' : 'worse';
   if (verdict.word === 'faster') return speed ? 'faster' : 'better';
   return verdict.word;
@@ -48,7 +47,7 @@ export function verdictShort(cell: Cell): string | null {
 export function verdictWords(cell: Cell): string | null {
   const verdict = verdictOf(cell);
   if (!verdict) return null;
-  if (verdict.word === 'same') return `no ${SPEED_METRICS.includes(cell.metric.name) ? 'slower' : 'worse'} than native within ${marginText(verdict)}`;
+  if (verdict.word === 'same') return `no ${isSpeedMetric(cell.metric.name) ? 'slower' : 'worse'} than native within ${marginText(verdict)}`;
   if (verdict.word !== 'undecided') return word(cell, verdict);
   return `undecided after ${verdict.samples} samples: ${forecastClause(cell, verdict)}`;
 }

@@ -10,6 +10,7 @@ import { minSamplesForRatio } from '../stats/order-statistics.js';
 import { REFERENCE_STRATEGY, STRATEGY_CATALOG, STRATEGY_ROLES, type StrategyName } from '../model/strategies.js';
 import { isHotReloadMeasure } from '../workloads/catalog.js';
 import { lacksSamplesForInterval, STRATEGY_ORDER, strategyTitle, testTitle } from './format.js';
+import { verdictWords } from './ratio-verdict.js';
 
 export interface Verdict {
   platform: ViewPlatform;
@@ -88,7 +89,7 @@ const HEADING: Record<Exclude<Kind, 'within'>, string> = {
 
 /** A kind's words; "within" carries the run's margin: "no slower than native within ±10%". */
 function heading(j: Judged): string {
-  return j.kind === 'within' ? `no slower than native within ±${+((j.ratio.verdict?.margin ?? 0) * 100).toFixed(1)}%` : HEADING[j.kind];
+  return j.kind === 'within' ? verdictWords(j.cell)! : HEADING[j.kind];
 }
 
 /** "after 7 samples" for an undecided verdict. */

@@ -3,9 +3,9 @@
 // Hodges–Lehmann ratio now/then with its exact Mann–Whitney interval on log times (assumption: now's times are
 // then's scaled by a constant), judged against the margin as a ratio to native is: wholly beyond 1 ± margin, it got
 // better or worse; wholly within, it is the same; otherwise undecided.
-import type { Cell, Interval } from '../model/run-document.js';
+import { isSpeedMetric, type Cell, type Interval } from '../model/run-document.js';
 import { unpairedRatioInterval } from './rank-sum.js';
-import { classifyRatio, DEFAULT_MARGIN } from './ratio-verdict.js';
+import { classifyRatio, DEFAULT_MARGIN, marginPercent } from './ratio-verdict.js';
 import { measuredValues } from './summarise-cells.js';
 
 export type ChangeVerdict = 'better' | 'worse' | 'the same' | 'undecided' | 'too few samples';
@@ -36,9 +36,9 @@ export function changeOf(baseline: Cell, now: Cell, margin = DEFAULT_MARGIN): Ch
 /** "faster"/"slower" for times, throughputs and latencies, "better"/"worse" for anything else (a share missed);
  * "the same within ±10%". */
 export function verdictWord(change: Pick<Change, 'verdict' | 'margin'>, metricName: string): string {
-  const speed = ['time', 'throughput', 'latency'].includes(metricName);
+  const speed = isSpeedMetric(metricName);
   if (change.verdict === 'better') return speed ? 'faster' : 'better';
   if (change.verdict === 'worse') return speed ? 'slower' : 'worse';
-  if (change.verdict === 'the same') return `the same within ±${+(change.margin * 100).toFixed(1)}%`;
+  if (change.verdict === 'the same') return `the same within ±${marginPercent(change.margin)}`;
   return change.verdict;
 }

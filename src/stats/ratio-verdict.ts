@@ -109,8 +109,11 @@ export function forecastText(forecast: Forecast): string {
   return `${forecast.kind === 'samples' ? 'about' : 'more than'} ${forecast.samples} samples`;
 }
 
+/** A margin as people say it: 0.1 → "10%", 0.025 → "2.5%". */
+export const marginPercent = (margin: number) => `${+(margin * 100).toFixed(1)}%`;
+
 /** The verdict in plain words, for results.md and report.html. */
 export function verdictMethod(margin: number): string {
-  const m = `${+(margin * 100).toFixed(1)}%`;
+  const m = marginPercent(margin);
   return `Verdict: slower or faster when the ratio's interval lies wholly beyond 1 ± ${m}, the same (no slower than native within ±${m}) when it lies wholly within, otherwise undecided, with the samples a verdict would take at the spread seen.`;
 }

@@ -5,12 +5,12 @@
 import type { Cell, RunDocument } from '../../model/run-document.js';
 import type { ResultsView, ViewCell, ViewPlatform } from '../../results/view.js';
 import { STRATEGY_ROLES } from '../../model/strategies.js';
-import { coverageText, figure, ratioCellText, ratioText, testTitle } from '../../report/format.js';
+import { coverageText, figure, ratioText, ratioWithVerdict, testTitle } from '../../report/format.js';
 import { columns, list, row, table, type ContributedSection } from '../../report/section.js';
 import type { Text } from '../../report/text.js';
 import { median } from '../../stats/descriptive.js';
-import { verdictShort } from '../../report/ratio-verdict.js';
 import { ratioIntervalOf } from '../../stats/summarise-cells.js';
+import { largest } from '../../util/extremes.js';
 
 export interface SyncRow {
   test: string;
@@ -35,13 +35,6 @@ function ratioTo(cell: ViewCell, other: ViewCell | undefined, order: RunDocument
   return found.low === null ? value : `${value} (${found.low.toFixed(2)}-${found.high.toFixed(2)}, ${coverageText(found.coverage, true)})`;
 }
 
-/** The ratio to native and, where the run decided one, its verdict. */
-function vsNative(cell: ViewCell): string {
-  if (!cell.ratioToNative) return '—';
-  const verdict = verdictShort(cell);
-  return verdict ? `${ratioCellText(cell)}, ${verdict}` : ratioCellText(cell);
-}
-
 /** The settle seconds of the measured samples. */
 function settles(cell: Cell): number[] {
   return cell.samples.flatMap((s) => (!s.warmup && s.settleSeconds !== undefined ? [s.settleSeconds] : []));
@@ -56,11 +49,11 @@ export function syncRows(view: ResultsView): SyncRow[] {
       test: testTitle(cell),
       platform: view.platforms.find((p) => p.key === cell.platformKey)?.title ?? cell.platform,
       median: cell.summary ? `${figure(cell.summary.median)} ${cell.metric.unit}` : '—',
-      vsNative: vsNative(cell),
+      vsNative: cell.ratioToNative ? ratioWithVerdict(cell) : '—',
       vsVolume: ratioTo(cell, sibling(STRATEGY_ROLES.allInVolume), order),
       vsBind: ratioTo(cell, sibling(STRATEGY_ROLES.sharedMount), order),
       settleMedian: waited.length > 0 ? figure(median(waited)) : '—',
-      settleMax: waited.length > 0 ? figure(Math.max(...waited)) : '—',
+      settleMax: waited.length > 0 ? figure(largest(waited)) : '—',
     };
   });
 }
