@@ -17,7 +17,9 @@ const LEFT = 170;
 const RIGHT = WIDTH - 12;
 const ROW = 20;
 const AXIS = 30;
-const LEGEND = 22;
+const LEGEND_LINE = 16;
+// The legend's text is 10 px: about 6 px a character, a little over so that no title runs into the next dot.
+const CHAR_WIDTH = 6.2;
 const BINS = 300;
 
 const TICKS = [0.25, 0.5, 1, 2, 4, 8, 16, 32, 64];
@@ -29,16 +31,14 @@ export function ratioPlot(rows: readonly PlotRow[], caption: string): string {
   const hi = Math.log(largest(all, 2) * 1.1);
   const x = (v: number) => LEFT + ((Math.log(v) - lo) / (hi - lo)) * (RIGHT - LEFT);
   const strategies = [...new Set(rows.map((r) => r.strategy))];
-  const legend = strategies
-    .map((s, i) => `<circle cx="${i * 114 + 5}" cy="9" r="4" fill="${STRATEGY_CATALOG[s].colour}"/><text class="small" x="${i * 114 + 12}" y="13">${esc(STRATEGY_CATALOG[s].title)}</text>`)
-    .join('');
-  const height = LEGEND + rows.length * ROW + AXIS;
+  const { legend, legendHeight: top } = legendOf(strategies);
+  const height = top + rows.length * ROW + AXIS;
   const ticks = TICKS.filter((t) => Math.log(t) >= lo && Math.log(t) <= hi)
-    .map((t) => `<line class="${t === 1 ? 'axis' : 'grid'}" x1="${x(t).toFixed(1)}" x2="${x(t).toFixed(1)}" y1="${LEGEND}" y2="${height - AXIS + 4}"/><text class="small muted" x="${x(t).toFixed(1)}" y="${height - AXIS + 16}" text-anchor="middle">${t}x</text>`)
+    .map((t) => `<line class="${t === 1 ? 'axis' : 'grid'}" x1="${x(t).toFixed(1)}" x2="${x(t).toFixed(1)}" y1="${top}" y2="${height - AXIS + 4}"/><text class="small muted" x="${x(t).toFixed(1)}" y="${height - AXIS + 16}" text-anchor="middle">${t}x</text>`)
     .join('');
   const body = rows
     .map((row, i) => {
-      const y = LEGEND + i * ROW + ROW / 2;
+      const y = top + i * ROW + ROW / 2;
       const bins = new Map<number, number>();
       for (const v of row.ratios.filter((r) => r > 0 && Number.isFinite(r))) {
         const bin = Math.round(((Math.log(v) - lo) / (hi - lo)) * BINS);
@@ -55,4 +55,20 @@ export function ratioPlot(rows: readonly PlotRow[], caption: string): string {
     .join('\n');
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="${esc(caption)}">${legend}${ticks}\n${body}\n<text class="small muted" x="${RIGHT}" y="${height - 2}" text-anchor="end">ratio to native (log scale)</text></svg>`;
   return `<figure>\n${svg}\n<figcaption>${esc(caption)}</figcaption>\n</figure>`;
+}
+
+/** A dot and a title per strategy, side by side, wrapped onto a new line when the next would pass the plot's width. */
+function legendOf(strategies: readonly StrategyName[]): { legend: string; legendHeight: number } {
+  let x = 0;
+  let line = 0;
+  const entries = strategies.map((s) => {
+    const title = STRATEGY_CATALOG[s].title;
+    const width = 12 + title.length * CHAR_WIDTH + 14;
+    if (x > 0 && x + width > WIDTH) [x, line] = [0, line + 1];
+    const y = line * LEGEND_LINE;
+    const entry = `<circle cx="${(x + 5).toFixed(1)}" cy="${y + 9}" r="4" fill="${STRATEGY_CATALOG[s].colour}"/><text class="small" x="${(x + 12).toFixed(1)}" y="${y + 13}">${esc(title)}</text>`;
+    x += width;
+    return entry;
+  });
+  return { legend: entries.join(''), legendHeight: (line + 1) * LEGEND_LINE + 6 };
 }

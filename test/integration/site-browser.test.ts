@@ -89,6 +89,20 @@ describe('the site in Chromium', { timeout: 300_000 }, () => {
         if (name === 'compare') await page.waitForSelector('#out table');
         const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
         assert.ok(scroll <= client, `${name} at ${width} px scrolls sideways (${scroll} > ${client})`);
+        // No text of a plot (legend titles, row labels, ticks) is drawn over another text or over a dot.
+        // (No function is named inside the page's code: tsx would wrap it in a helper the page does not have.)
+        const overlaps = await page.$$eval('figure svg', (svgs) =>
+          svgs.flatMap((svg) => {
+            const texts = [...svg.querySelectorAll('text')].map((e) => ({ name: e.textContent, box: e.getBBox() }));
+            const dots = [...svg.querySelectorAll('circle')].map((e) => ({ name: 'a dot', box: e.getBBox() }));
+            return texts.flatMap((a, i) =>
+              [...texts.slice(i + 1), ...dots]
+                .filter(({ box: b }) => a.box.x < b.x + b.width && b.x < a.box.x + a.box.width && a.box.y < b.y + b.height && b.y < a.box.y + a.box.height)
+                .map((b) => `${a.name} × ${b.name}`),
+            );
+          }),
+        );
+        assert.deepEqual(overlaps, [], `${name} at ${width} px: a text drawn over another or over a dot`);
         await page.screenshot({ path: join(ARTIFACTS, `site-${name}-${width}.png`), fullPage: name !== 'overview' });
         if (name === 'overview') await page.screenshot({ path: join(ARTIFACTS, `site-${name}-${width}-full.png`), fullPage: true });
         assert.deepEqual(problems, [], `${name} at ${width} px`);
