@@ -427,6 +427,9 @@ vm_up() {
     vm_down
   fi
   vm_port_free || die "127.0.0.1:$VM_PORT is taken; choose another port with MOUNTBENCH_VM_PORT"
+  # The guest's engine gets its image from the host's (and the preloaded layer is named by it): check before booting.
+  docker image inspect "$IMAGE" >/dev/null 2>&1 \
+    || die "$IMAGE is not on the host engine, or the host engine does not answer: the VM's engine would have no image (run: npm run engine)"
   vm_install_packages
   mkdir -p "$VM_STATE" "$VM_DATA"
   date -u +%Y-%m-%dT%H:%M:%SZ >"$VM_STATE/started-at"
