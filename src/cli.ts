@@ -15,6 +15,7 @@ import { addShareCommand } from './cli/share.js';
 import { addSiteCommand } from './cli/site.js';
 import { EXIT, MountbenchError } from './errors.js';
 import { TOOL_VERSION } from './version.js';
+import { safeText } from './util/safe-text.js';
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -54,7 +55,7 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.usage;
     }
     if (error instanceof MountbenchError) {
-      process.stderr.write(`${pc.red(`error: ${error.message}`)}\n`);
+      process.stderr.write(`${pc.red(`error: ${safeText(error.message)}`)}\n`);
       return error.exitCode;
     }
     throw error;

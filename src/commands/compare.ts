@@ -13,6 +13,7 @@ import { readRunDocument, RunFileError } from '../results/store.js';
 import { readRuns } from '../results/read-runs.js';
 import { writeAtomically } from '../util/atomic-write.js';
 import { reasonOf } from '../util/user-file.js';
+import { safeText } from '../util/safe-text.js';
 import { viewOf } from '../results/view.js';
 
 export interface CompareOptions {
@@ -68,7 +69,7 @@ async function fromHistory(options: CompareOptions, warn: (line: string) => void
 export async function compareCommand(options: CompareOptions): Promise<void> {
   const exporter = exporterFor(options.format);
   if (!exporter) throw new UsageError(`unknown format "${options.format}" (choose one of: ${FORMATS.join(', ')})`);
-  const warn = (line: string) => process.stderr.write(pc.yellow(`${line}\n`));
+  const warn = (line: string) => process.stderr.write(pc.yellow(`${safeText(line)}\n`));
   const files = [...options.runs.flatMap((path) => findRunFiles(path)), ...(await fromHistory(options, warn))];
   const baselineFiles = options.baseline === null ? [] : findRunFiles(options.baseline);
   if (baselineFiles.length > 1) throw new UsageError(`--baseline ${options.baseline}: holds ${baselineFiles.length} runs; name one run`);

@@ -4,6 +4,7 @@ import pc from 'picocolors';
 import { ratioText, strategyTitle } from '../report/format.js';
 import { readHistory, type HistoryEntry } from '../results/history.js';
 import { isImplemented } from '../model/strategies.js';
+import { withSafeText } from '../util/safe-text.js';
 
 /** The worst ratio to native of each platform in the run's first test: "mountbench-lab: Bind mount 2.14x". */
 function glance(entry: HistoryEntry): string {
@@ -31,7 +32,7 @@ export async function historyCommand(options: { file: string; json: boolean }): 
     return;
   }
   const table = new Table({ head: ['Started', 'Run', 'Workloads', 'Status', 'Worst ratio to native', 'run.json'].map((h) => pc.bold(h)), style: { head: [], border: [] } });
-  for (const e of history.entries) {
+  for (const e of withSafeText(history.entries)) {
     table.push([e.startedAt.slice(0, 16).replace('T', ' '), e.id, `${e.workloads.join(', ')}\n${pc.dim(e.fixture)}`, e.status, glance(e), pc.dim(e.runFile)]);
   }
   process.stdout.write(`${table.toString()}\n${pc.dim(`${history.entries.length} run(s) in ${options.file}; compare them with: mountbench compare --last N`)}\n`);

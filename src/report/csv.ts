@@ -1,4 +1,5 @@
-// results.csv (one row per cell) and samples.csv (one row per sample). RFC 4180 quoting, hand-written.
+// results.csv (one row per cell) and samples.csv (one row per sample). RFC 4180 quoting, hand-written; every CSV
+// mountbench writes goes through toCsv, and its column types are the values' own: numbers, or text.
 import type { Cell } from '../model/run-document.js';
 import { REFERENCE_STRATEGY } from '../model/strategies.js';
 import type { ResultsView } from '../results/view.js';
@@ -6,9 +7,13 @@ import { strategyTitle, testGroups } from './format.js';
 
 type Value = string | number | boolean | null | undefined;
 
+/** A text cell a spreadsheet would read as a formula ("=HYPERLINK(…)", "@SUM(…)", "+1", "-1+2") gets a leading
+ * "'" (OWASP's advice on CSV injection). Numbers are cells of a numeric column and stay as they are, "-0.5" too. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 function field(value: Value): string {
   if (value === null || value === undefined) return '';
-  const text = typeof value === 'number' ? String(Number(value.toPrecision(12))) : String(value);
+  const text = typeof value === 'number' ? String(Number(value.toPrecision(12))) : typeof value === 'string' && FORMULA_START.test(value) ? `'${value}` : String(value);
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

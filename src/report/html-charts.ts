@@ -8,6 +8,7 @@ import { STRATEGY_CATALOG } from '../model/strategies.js';
 import { figure, medianIntervalText, metricText, statusMark, strategyTitle, testTitle, type TestGroup } from './format.js';
 import { niceScale } from './svg.js';
 import { largest } from '../util/extremes.js';
+import { safeText } from '../util/safe-text.js';
 
 const WIDTH = 400;
 const PLOT_LEFT = 136;
@@ -19,7 +20,7 @@ const CUT_ROW = 34;
 const AXIS = 44;
 
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return safeText(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
 const n = (value: number) => Number(value.toFixed(2)).toString();

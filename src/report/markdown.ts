@@ -9,6 +9,7 @@ import { hasVerdicts } from './ratio-verdict.js';
 import { shownIn, type Block, type RenderOptions, type Section, type TableCell } from './section.js';
 import { sectionsOf } from './sections/index.js';
 import type { Text } from './text.js';
+import { safeText } from '../util/safe-text.js';
 
 function inline(text: Text): string {
   if (typeof text === 'string') return text;
@@ -83,5 +84,6 @@ function heading(view: ResultsView): string[] {
 
 export function renderMarkdown(view: ResultsView, options: RenderOptions = {}): string {
   const sections = sectionsOf(view, options.sections).filter((s) => shownIn('markdown', s));
-  return [...heading(view), ...sections.flatMap(section)].join('\n');
+  // Markdown has no control characters of its own: any in the page came from a name or a note.
+  return safeText([...heading(view), ...sections.flatMap(section)].join('\n'));
 }

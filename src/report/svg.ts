@@ -3,6 +3,7 @@
 // Hand-written and deterministic: the same run document always gives the same bytes.
 import type { ResultsView } from '../results/view.js';
 import { largest } from '../util/extremes.js';
+import { safeText } from '../util/safe-text.js';
 import { STRATEGY_CATALOG, type StrategyName } from '../model/strategies.js';
 import { isPartial, metricText, statusMark, STRATEGY_ORDER, strategyTitle, testGroups, testTitle, type TestGroup } from './format.js';
 
@@ -21,8 +22,9 @@ const PANEL_LABELS = 52;
 const PANEL_HEIGHT = PANEL_TITLE + PLOT_HEIGHT + PANEL_LABELS;
 const LEGEND = 44;
 
+// XML allows no control characters but tab, newline and CR: one in a name would leave the chart unreadable.
 function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return safeText(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 function n(value: number): string {

@@ -3,6 +3,7 @@ import Table from 'cli-table3';
 import pc from 'picocolors';
 import type { Cell } from '../model/run-document.js';
 import type { ResultsView } from '../results/view.js';
+import { withSafeText } from '../util/safe-text.js';
 import { changeRows, comparisonTables, isComparison } from './comparison.js';
 import { costTables } from './cost.js';
 import { hasVerdicts, verdictOf, verdictShort } from './ratio-verdict.js';
@@ -109,7 +110,9 @@ function renderCost(view: ResultsView): string[] {
   });
 }
 
-export function renderTerminal(view: ResultsView): string {
+/** Every name and note comes from the view made safe first: only our own colours reach the terminal. */
+export function renderTerminal(untrusted: ResultsView): string {
+  const view = withSafeText(untrusted);
   const lines = [...(isComparison(view) ? renderComparison(view) : []), ...testGroups(view).map((group) => renderGroup(group)), ...renderCost(view)];
   const count = statusCount(view.cells);
   if (count) lines.push(pc.yellow(`  ${count}:`));

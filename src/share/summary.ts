@@ -1,6 +1,7 @@
 // The Markdown a person pastes into an issue or a discussion: who measured what (the fingerprint, never a name),
 // then per test a row per platform and strategy with its median, its ratio to native and what the interval allows.
 import { coverageText, figure, mibText, ratioText, strategyTitle, testTitle } from '../report/format.js';
+import { safeText } from '../util/safe-text.js';
 import type { SharedCell, SharedResult } from './schema.js';
 
 const cellText = (text: string) => text.replace(/\|/g, '\\|');
@@ -54,5 +55,5 @@ export function markdownSummary(result: SharedResult): string {
     }
   }
   lines.push('', `Anonymised with \`mountbench share\` (id: the first 16 hex characters of the sha256 of its canonical JSON).`);
-  return `${lines.join('\n')}\n`;
+  return safeText(`${lines.join('\n')}\n`);
 }
