@@ -11,9 +11,12 @@ export const CELL_LABEL = 'mountbench.cell';
 export const PID_LABEL = 'mountbench.pid';
 export const HOST_LABEL = 'mountbench.host';
 
+/** The start second and 32 random bits: two runs started in one second on one engine (a CI matrix, a script
+ * that starts two) share an id about once in four billion, where 16 bits made it once in 65,536 — and runs that
+ * shared one would share their containers' names and remove each other's objects. */
 export function newRunId(now = new Date()): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  return `${stamp}-${randomBytes(2).toString('hex')}`;
+  return `${stamp}-${randomBytes(4).toString('hex')}`;
 }
 
 /** A Docker object name: [a-zA-Z0-9][a-zA-Z0-9_.-]*. */

@@ -26,7 +26,7 @@ export const RELAY_DIR_PREFIX = 'mountbench-sync-';
 export function removeLeftRelays(scope: LeftoverScope, tmp = tmpdir()): number {
   let removed = 0;
   for (const name of readdirSync(tmp)) {
-    const runId = /^mountbench-sync-(\d{8}-\d{6}-[0-9a-f]{4})-/.exec(name)?.[1];
+    const runId = /^mountbench-sync-(\d{8}-\d{6}-[0-9a-f]{4}(?:[0-9a-f]{4})?)-/.exec(name)?.[1];
     if (!runId || scope.live.has(runId) || (scope.runId && runId !== scope.runId)) continue;
     rmSync(join(tmp, name), { recursive: true, force: true });
     removed += 1;
