@@ -7,10 +7,11 @@ import os from 'node:os';
 import { darwinProcesses } from '../platforms/sharing-processes.js';
 import { between, type CostMeter, type HostCounts } from './cost.js';
 
-/** Above this share of the host's cores, other work was loading the machine. On this project's 2-core machine at
- * rest, other work measured 0.00–0.03 (kernel threads, an idle dockerd); one busy loop beside the run adds 0.50. A
- * tenth of the host (0.2 of a core here, 1 of 10 cores on a laptop) is well above the first and well below the second,
- * and scales with the machine: a Mac's background keeps a fraction of a core busy without taking a core from the run. */
+/** Above this share of the host's cores, other work was loading the machine. Measured on this project's 2-core
+ * machine with readMachineLoad over 2 s: 0.000 with nothing else running, 0.503 beside one busy loop
+ * (`node -e 'for(;;){}'`, named as "node 1.0 cores"). A tenth of the host (0.2 of a core here, 1 of 10 cores on a
+ * laptop) lies between the two and scales with the machine: a Mac's background keeps a fraction of a core busy
+ * without taking a core from the run. */
 export const BUSY_SHARE = 0.1;
 
 /** What the host spent over a timed step, and the sample's own part of it. */
