@@ -43,6 +43,9 @@ function clampShare(share: number): number {
 
 export const isBusy = (share: number): boolean => share > BUSY_SHARE;
 
+/** The host's logical cores, which the shares are of. */
+export const hostCores = (): number => os.cpus().length;
+
 /** "0.8 of 2 cores". */
 export function coresText(share: number, cores: number): string {
   return `${(share * cores).toFixed(1)} of ${cores} core${cores === 1 ? '' : 's'}`;
@@ -98,7 +101,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /** Watch the host for `seconds` while the run is idle: everything but the run, its engine and its VM is other work. */
 export async function readMachineLoad(meter: CostMeter, seconds: number): Promise<LoadReading> {
   const ours = new Set([process.pid, ...meter.enginePids, ...(meter.sharingPids ?? [])]);
-  const cores = os.cpus().length;
+  const cores = hostCores();
   const [start, processes] = [meter.read(), processCpu()];
   await sleep(seconds * 1000);
   const spent = between(start, meter.read());
