@@ -11,7 +11,8 @@ import { lastLine } from '../util/text.js';
 import { measureOf, type Workload } from '../workloads/workload.js';
 import { CostMeter } from './cost.js';
 import { addRecord, describeSandbox } from './describe.js';
-import { LoadWatch, type LoadWatchSettings } from './load-watch.js';
+import { LOAD_READING_SECONDS, LoadWatch, type LoadWatchSettings } from './load-watch.js';
+import { readMachineLoad } from './machine-load.js';
 import type { PlatformEngine } from './engine.js';
 import type { PlannedCell, PlannedPlatform, PlannedWorkload, SampleOrder } from './plan.js';
 import { primeOnHost } from './prime.js';
@@ -192,7 +193,7 @@ export class Executor {
       const meter = CostMeter.forPlatform(target.identity.kind, record.identity!.fileSharing?.mechanism ?? null, sharedDir, target.identity.endpoint);
       record.cost = meter.sources;
       const { loadWatch } = this.settings;
-      watch = loadWatch ? new LoadWatch(name, meter, this.listener, loadWatch, () => this.interrupted) : null;
+      watch = loadWatch ? new LoadWatch(name, () => readMachineLoad(meter, LOAD_READING_SECONDS), this.listener, loadWatch, () => this.interrupted) : null;
       for (const w of planned.workloads) {
         if (this.interrupted) break;
         const byId = new Map(cells.map((c) => [c.id, c]));

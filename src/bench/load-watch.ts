@@ -1,8 +1,7 @@
 // The machine between rounds of one platform: before its first round, a reading of the load that is not the run's
 // own, and a warning when other work keeps it busy; with --quiet-wait, before every round, a wait for that load to
 // fall (quiet-wait.ts), at most so long. What the reader of the results should know becomes run notes.
-import type { CostMeter } from './cost.js';
-import { isBusy, loadText, readMachineLoad, type LoadReading } from './machine-load.js';
+import { isBusy, loadText, type LoadReading } from './machine-load.js';
 import type { ProgressListener } from './progress.js';
 import { waitForQuiet } from './quiet-wait.js';
 
@@ -12,7 +11,6 @@ export const LOAD_READING_SECONDS = 2;
 export interface LoadWatchSettings {
   /** --quiet-wait: the most seconds to wait before each round; null: read once at the start, never wait. */
   quietWaitSeconds: number | null;
-  readSeconds?: number;
 }
 
 /** Thrown by the reader once the run is interrupted: no more waiting. */
@@ -28,7 +26,8 @@ export class LoadWatch {
 
   constructor(
     private readonly platform: string,
-    private readonly meter: CostMeter,
+    /** One reading of the machine (readMachineLoad over LOAD_READING_SECONDS). */
+    private readonly readLoad: () => Promise<LoadReading>,
     private readonly listener: ProgressListener,
     private readonly settings: LoadWatchSettings,
     private readonly interrupted: () => boolean,
@@ -36,7 +35,7 @@ export class LoadWatch {
 
   private read = async (): Promise<LoadReading> => {
     if (this.interrupted()) throw new Interrupted();
-    return readMachineLoad(this.meter, this.settings.readSeconds ?? LOAD_READING_SECONDS);
+    return this.readLoad();
   };
 
   /** Before a round: the start warning (once per platform), and with --quiet-wait the wait. */
@@ -45,28 +44,30 @@ export class LoadWatch {
     try {
       const wait = this.settings.quietWaitSeconds;
       if (wait === null) {
-        if (!this.warned) this.warnIfBusy(await this.read(), false);
+        if (!this.warned) this.firstReading(await this.read(), false);
         return;
       }
-      let first = true;
+      let shownAt = -Infinity;
       const outcome = await waitForQuiet(this.read, wait, (reading, waited) => {
-        if (first) this.warnIfBusy(reading, true);
-        first = false;
-        this.listener.phase(this.platform, `waiting for the machine to quiet down (--quiet-wait ${wait}s, ${Math.round(waited)}s so far): ${loadText(reading)}`);
+        this.firstReading(reading, true);
+        // A line every 10 s or so: plain progress must not scroll a line per reading.
+        if (waited - shownAt < 10) return;
+        shownAt = waited;
+        this.listener.phase(this.platform, `waiting for the machine to quiet down (${Math.round(waited)}s of at most ${wait}s, --quiet-wait): ${loadText(reading)}`);
       });
-      if (first) this.warnIfBusy(outcome.last, true);
+      this.firstReading(outcome.last, true);
       if (!outcome.quiet) {
         this.gaveUp++;
         if (!this.worst || outcome.last.share > this.worst.share) this.worst = outcome.last;
-        this.listener.phase(this.platform, `still busy after ${wait}s: going on (${loadText(outcome.last)})`);
+        this.listener.phase(this.platform, `still busy after waiting ${wait}s: going on (${loadText(outcome.last)})`);
       }
     } catch (error) {
       if (!(error instanceof Interrupted)) throw error;
     }
   }
 
-  /** The first reading of the platform: a warning in the progress and in the notes when the machine is busy. */
-  private warnIfBusy(reading: LoadReading, waiting: boolean): void {
+  /** The platform's first reading (later ones are ignored): a warning in the progress and the notes when busy. */
+  private firstReading(reading: LoadReading, waiting: boolean): void {
     if (this.warned) return;
     this.warned = true;
     if (!isBusy(reading.share)) return;
