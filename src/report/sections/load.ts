@@ -13,11 +13,14 @@ export const loadSection: SectionSource = {
       {
         id: 'load',
         title: 'Machine load',
-        intro:
+        intro: [
           `Other work (the host's busy CPU less the sample's, the sharing layer's or VM's, the engine's and mountbench's) ` +
-          `kept more than ${BUSY_SHARE * 100}% of the host's cores busy during these timed steps: they competed with it for the CPU. ` +
-          'Their figures are kept: a paired ratio cancels load that its whole round shared, not load that came and went within it. ' +
-          'Close what was running, or run again with --quiet-wait.',
+            `kept more than ${BUSY_SHARE * 100}% of the host's cores busy while these samples were timed: they competed with it for the CPU. ` +
+            'Their figures are kept: a paired ratio cancels load that its whole round shared, not load that came and went within it. ' +
+            'Close what was running, or run again with ',
+          { code: '--quiet-wait' },
+          '.',
+        ],
         blocks: [list(lines)],
       },
     ];
