@@ -56,7 +56,8 @@ How the figures are summarised:
   A busy machine: before the first round the run watches the host for 2 s, and during every timed step it
   counts the CPU other work took (the host's busy time less the sample's, the sharing layer's or VM's, the
   engine's and its own). Above a tenth of the host's cores it warns at the start, and the report flags the
-  samples taken under that load. --quiet-wait waits for it to fall before each round instead.
+  samples taken under that load. --quiet-wait waits for it to fall before each round (at most so long, then
+  goes on and notes it), so that fewer samples compete with it.
 
 Output: a run directory (run.json, results.md, results.csv, samples.csv, chart.svg, report.html) and a table on stdout;
 progress goes to stderr. Every container and volume carries the label mountbench.run=<id> and is removed at
@@ -71,6 +72,7 @@ Examples:
   mountbench run --fixture small --runs 3         a quick check (too few samples for intervals)
   mountbench run --fixture medium --runs auto --max-time 20m
                                                   sample until every ratio to native has its verdict
+  mountbench run --runs auto --quiet-wait 5m      on a busy machine: before each round, wait for other work to end
   mountbench run --all-platforms                  every platform that answers (Docker Desktop, OrbStack, ...)
   mountbench run --platform colima,orbstack --strategies native,bind,hybrid
   mountbench run --image node:22-slim --output ./results/node22

@@ -1,8 +1,14 @@
-// --quiet-wait's loop over a stand-in load reader and clock: it waits while the machine is busy, at most its limit.
+// --quiet-wait's loop over a stand-in load reader and clock: it waits while the machine is busy, at most its limit;
+// and the flag as the CLI takes it (on the stand-in platform of --debug-mode, which has no load of its own to read).
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
 import type { LoadReading } from '../../src/bench/machine-load.js';
-import { waitForQuiet } from '../../src/bench/quiet-wait.js';
+import { DEFAULT_QUIET_WAIT_SECONDS, waitForQuiet } from '../../src/bench/quiet-wait.js';
+import { parseRunDocument } from '../../src/results/store.js';
+import { runCli } from '../helpers/cli.js';
 
 /** A reader whose readings each take 2 s of a stand-in clock and return the given shares in turn (the last repeats). */
 function standIn(shares: number[]) {
@@ -37,5 +43,27 @@ describe('waitForQuiet', () => {
     assert.equal(outcome.waitedSeconds, 10);
     assert.equal(outcome.busyReadings, 5);
     assert.equal(outcome.last.share, 0.9);
+  });
+});
+
+describe('--quiet-wait on the command line', () => {
+  const scratch = mkdtempSync(join(tmpdir(), 'mountbench-quiet-wait-'));
+  after(() => rmSync(scratch, { recursive: true, force: true }));
+  const run = (out: string, ...flags: string[]) =>
+    runCli(['run', '--debug-mode', '--project', scratch, '--command', 'true', '--runs', '1', '--warmup', '0', '--no-history', '-o', join(scratch, out), ...flags]);
+  const settingsOf = (out: string) => parseRunDocument(JSON.parse(readFileSync(join(scratch, out, 'run.json'), 'utf8')), out).settings;
+
+  it('alone waits at most the default; with a duration, at most that; the run records it', async () => {
+    assert.equal((await run('alone', '--quiet-wait')).code, 0);
+    assert.equal(settingsOf('alone').quietWait, DEFAULT_QUIET_WAIT_SECONDS);
+    assert.equal((await run('given', '--quiet-wait', '90s')).code, 0);
+    assert.equal(settingsOf('given').quietWait, 90);
+    assert.equal((await run('without')).code, 0);
+    assert.equal(settingsOf('without').quietWait, undefined);
+  });
+  it('refuses what is not a duration, saying what it expects', async () => {
+    const { code, stderr } = await run('bad', '--quiet-wait', 'soon');
+    assert.equal(code, 64);
+    assert.match(stderr, /--quiet-wait.*expected a duration such as 90s/s);
   });
 });
