@@ -111,6 +111,7 @@ export async function readMachineLoad(meter: CostMeter, seconds: number): Promis
 
 /** "other work kept 0.9 of 2 cores busy (qemu-system-x86 0.8, node 0.1)". */
 export function loadText(reading: LoadReading): string {
-  const top = reading.top.map((p) => `${p.comm} ${(p.cpuSeconds / reading.seconds).toFixed(1)}`);
+  // Named only when it kept a twentieth of a core busy: "node 0.0" says nothing.
+  const top = reading.top.filter((p) => p.cpuSeconds / reading.seconds >= 0.05).map((p) => `${p.comm} ${(p.cpuSeconds / reading.seconds).toFixed(1)}`);
   return `other work kept ${coresText(reading.share, reading.cores)} busy${top.length ? ` (${top.join(', ')} cores)` : ''}`;
 }

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { HostCounts } from '../../src/bench/cost.js';
-import { busiest, BUSY_SHARE, coresText, isBusy, otherLoad } from '../../src/bench/machine-load.js';
+import { busiest, BUSY_SHARE, coresText, isBusy, loadText, otherLoad } from '../../src/bench/machine-load.js';
 
 const spent = (over: Partial<HostCounts>): HostCounts => ({ sharingCpuSeconds: null, hostCpuSeconds: 0, energyJoules: null, runCpuSeconds: 0, atSeconds: 1, ...over });
 
@@ -37,5 +37,13 @@ describe('busiest', () => {
     const before = new Map([[1, { cpuSeconds: 10 }], [2, { cpuSeconds: 5 }], [3, { cpuSeconds: 1 }]]);
     const after = new Map([[1, { comm: 'qemu', cpuSeconds: 11.6 }], [2, { comm: 'dockerd', cpuSeconds: 6 }], [3, { comm: 'node', cpuSeconds: 1.2 }], [4, { comm: 'new', cpuSeconds: 9 }]]);
     assert.deepEqual(busiest(before, after, new Set([2])).map((p) => p.comm), ['qemu', 'node']);
+  });
+});
+
+describe('loadText', () => {
+  it('names the busiest other processes by the cores they kept busy, leaving out those that hardly ran', () => {
+    const top = [{ pid: 1, comm: 'qemu-system-x86', cpuSeconds: 1.9 }, { pid: 2, comm: 'node', cpuSeconds: 0.4 }, { pid: 3, comm: 'sshd', cpuSeconds: 0.04 }];
+    assert.equal(loadText({ share: 0.6, cores: 2, top, seconds: 2 }), 'other work kept 1.2 of 2 cores busy (qemu-system-x86 0.9, node 0.2 cores)');
+    assert.equal(loadText({ share: 0.01, cores: 2, top: [top[2]], seconds: 2 }), 'other work kept 0.0 of 2 cores busy');
   });
 });
