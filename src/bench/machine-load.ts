@@ -25,10 +25,19 @@ export interface StepCpu {
   cores: number;
 }
 
+/** The kernel counts CPU time in ticks of 10 ms (USER_HZ 100). */
+const TICK_SECONDS = 0.01;
+
+/** The shortest step whose load can be told: one tick must be at most a fifth of the threshold's share, so that
+ * counting errors of a tick or two cannot make a quiet step busy (0.25 s on 2 cores, 0.05 s on 10). */
+export function shortestStepSeconds(cores: number): number {
+  return (5 * TICK_SECONDS) / (BUSY_SHARE * cores);
+}
+
 /** The share of the host's cores (0..1) that other work kept busy during the step, or null when the sample's own
- * part is not known (then nothing can be told apart). */
+ * part is not known (then nothing can be told apart) or the step was too short to tell. */
 export function otherLoad({ spent, sampleCpuSeconds, insideTheVm, cores }: StepCpu): number | null {
-  if (spent.atSeconds <= 0 || cores <= 0) return null;
+  if (cores <= 0 || spent.atSeconds < shortestStepSeconds(cores)) return null;
   // Inside a VM the VM's processes carry the sample: without them the sample's part is unknown.
   if (insideTheVm ? spent.sharingCpuSeconds === null : sampleCpuSeconds === null) return null;
   const own = spent.runCpuSeconds + (spent.sharingCpuSeconds ?? 0) + (insideTheVm ? 0 : sampleCpuSeconds!);

@@ -80,7 +80,7 @@ export const Sample = z.object({
     .max(1)
     .nullable()
     .optional()
-    .describe("share of the host's cores (0..1) other work kept busy during the timed step: the host's busy CPU less the sample's, the sharing layer's or VM's, the engine's and mountbench's; null where the sample's own part was not known; absent in runs before it was measured"),
+    .describe("share of the host's cores (0..1) other work kept busy during the timed step: the host's busy CPU less the sample's, the sharing layer's or VM's, the engine's and mountbench's; null where the sample's own part was not known or the step was too short to tell (under 0.25 s on 2 cores); absent in runs before it was measured"),
 });
 export type Sample = z.infer<typeof Sample>;
 

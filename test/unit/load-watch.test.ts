@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Executor } from '../../src/bench/executor.js';
 import { LoadWatch } from '../../src/bench/load-watch.js';
-import type { LoadReading } from '../../src/bench/machine-load.js';
+import { hostCores, shortestStepSeconds, type LoadReading } from '../../src/bench/machine-load.js';
 import { planRun } from '../../src/bench/plan.js';
 import type { ProgressListener } from '../../src/bench/progress.js';
 import { QUIET, StandInEngine, standInTarget } from '../../src/bench/stand-in-engine.js';
@@ -95,7 +95,9 @@ describe('each sample\'s other load', () => {
       hostRequirements: [],
     };
     const settings = { runId: 'r', workDir: '/nowhere', sampling: { kind: 'fixed', runs: 2 } as const, warmup: 0, image: null, order: 'interleaved' as const, hostNpm: null };
-    const execution = await new Executor(settings, QUIET).execute([standInTarget('p', new StandInEngine())], planRun(['p'], ['container', 'bind'], [workload]));
+    // Each step answers after 0.3 s: long enough for the kernel's counters to tell its load (shortestStepSeconds).
+    const engine = Object.assign(new StandInEngine(), { delayMs: Math.ceil(shortestStepSeconds(hostCores()) * 1000) + 50 });
+    const execution = await new Executor(settings, QUIET).execute([standInTarget('p', engine)], planRun(['p'], ['container', 'bind'], [workload]));
     const samples = execution.cells.flatMap((c) => c.samples);
     assert.equal(samples.length, 4);
     assertEvery(samples, (s) => typeof s.otherLoad === 'number' && s.otherLoad >= 0 && s.otherLoad <= 1, 'a share of the cores');

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { HostCounts } from '../../src/bench/cost.js';
-import { busiest, BUSY_SHARE, coresText, isBusy, loadText, otherLoad } from '../../src/bench/machine-load.js';
+import { busiest, BUSY_SHARE, coresText, isBusy, loadText, otherLoad, shortestStepSeconds } from '../../src/bench/machine-load.js';
 
 const spent = (over: Partial<HostCounts>): HostCounts => ({ sharingCpuSeconds: null, hostCpuSeconds: 0, energyJoules: null, runCpuSeconds: 0, atSeconds: 1, ...over });
 
@@ -25,6 +25,12 @@ describe('otherLoad', () => {
   });
   it('is never negative: counters read at different instants clamp at 0', () => {
     assert.equal(otherLoad({ spent: spent({ hostCpuSeconds: 1, runCpuSeconds: 0.1 }), sampleCpuSeconds: 1.0, insideTheVm: false, cores: 2 }), 0);
+  });
+  it('is null for a step too short for the kernel\'s 10 ms ticks to tell a tenth of the cores', () => {
+    assert.ok(Math.abs(shortestStepSeconds(2) - 0.25) < 1e-12 && Math.abs(shortestStepSeconds(10) - 0.05) < 1e-12);
+    // 0.1 s on 2 cores: one tick more or less is 0.05 of the cores, half the threshold
+    assert.equal(otherLoad({ spent: spent({ hostCpuSeconds: 0.1, atSeconds: 0.1 }), sampleCpuSeconds: 0, insideTheVm: false, cores: 2 }), null);
+    assert.equal(otherLoad({ spent: spent({ hostCpuSeconds: 0.25, atSeconds: 0.25 }), sampleCpuSeconds: 0, insideTheVm: false, cores: 2 }), 0.5);
   });
   it('calls a tenth of the host busy', () => {
     assert.equal(BUSY_SHARE, 0.1);
