@@ -1,17 +1,24 @@
 // What a sample cost besides its time, read on the host around each timed step: the CPU of the processes that serve
 // the platform's bind mounts (the sharing layer), the whole host's CPU (so work elsewhere shows: dockerd, a VM), and
 // energy from RAPL where readable. The container's own share comes from its cgroup, read by the harness inside it.
-// Each figure that cannot be measured here says why, once per platform.
+// Each figure that cannot be measured here says why, once per platform. The run's own CPU (mountbench and the
+// engine's host processes) is read too, so that what the host did besides the run shows (machine-load.ts).
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import type { PlatformCostSources } from '../model/run-document.js';
+import { endpointOwner } from '../platforms/endpoint-processes.js';
 import { processesCpuSeconds } from '../platforms/process-cpu.js';
-import { sharingProcesses } from '../platforms/sharing-processes.js';
+import { scanProcesses, withDescendants } from '../platforms/processes.js';
+import { sharingProcesses, sharingServesAVm } from '../platforms/sharing-processes.js';
 
 export interface HostCounts {
   sharingCpuSeconds: number | null;
   hostCpuSeconds: number;
   energyJoules: number | null;
+  /** mountbench's own CPU and the engine's host processes' (dockerd, containerd): the run's work, not other work. */
+  runCpuSeconds: number;
+  /** Monotonic seconds when read: a difference is the window's wall time. */
+  atSeconds: number;
 }
 
 const POWERCAP = '/sys/class/powercap';
@@ -51,7 +58,12 @@ export class CostMeter {
   private wrapped: number[];
 
   private constructor(
-    private readonly sharingPids: readonly number[] | null,
+    /** The processes serving the bind mounts; on a VM platform, the VM's. */
+    readonly sharingPids: readonly number[] | null,
+    /** The engine's processes on the host, when it runs there (not inside a VM). */
+    readonly enginePids: readonly number[],
+    /** Whether the sharing processes are the VM the containers run in: their CPU holds the containers'. */
+    readonly sharingIsTheVm: boolean,
     private readonly zones: Array<{ energy: string; max: number }> | null,
     /** How each figure is measured on this platform, or why it is not. */
     readonly sources: PlatformCostSources,
@@ -63,7 +75,8 @@ export class CostMeter {
   static forPlatform(kind: string, mechanism: string | null, sharedDir: string, endpoint?: string): CostMeter {
     const sharing = sharingProcesses(kind, mechanism, sharedDir, endpoint);
     const rapl = raplZones();
-    return new CostMeter(sharing?.pids ?? null, 'zones' in rapl ? rapl.zones : null, {
+    const vm = process.platform !== 'linux' || sharingServesAVm(mechanism);
+    return new CostMeter(sharing?.pids ?? null, vm ? [] : engineProcesses(endpoint), vm, 'zones' in rapl ? rapl.zones : null, {
       container: 'from the container\'s own cgroup, read by the timer inside it before and after the step (CPU, I/O; working set polled every 100 ms)',
       sharing: sharing
         ? `CPU of the processes serving the bind mounts: ${sharing.what} (pids ${sharing.pids.join(', ')})`
@@ -81,6 +94,8 @@ export class CostMeter {
       sharingCpuSeconds: this.sharingPids ? processesCpuSeconds(this.sharingPids) : null,
       hostCpuSeconds: hostCpuSeconds(),
       energyJoules: this.zones ? this.energyJoules() : null,
+      runCpuSeconds: ownCpuSeconds() + processesCpuSeconds(this.enginePids),
+      atSeconds: Number(process.hrtime.bigint()) / 1e9,
     };
   }
 
@@ -94,6 +109,21 @@ export class CostMeter {
   }
 }
 
+/** mountbench's own CPU seconds since it started (user + system). */
+function ownCpuSeconds(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+}
+
+/** The engine's processes on a Linux host: the one that owns its endpoint and its children (dockerd, containerd).
+ * Not the unix socket peers: through containerd's shims those lead to the containers, which are counted apart. */
+function engineProcesses(endpoint: string | undefined): number[] {
+  if (process.platform !== 'linux' || !endpoint) return [];
+  const all = scanProcesses();
+  const owner = endpointOwner(endpoint, all);
+  return owner ? withDescendants([owner], all).map((p) => p.pid) : [];
+}
+
 /** The cost of what happened between two readings. */
 export function between(before: HostCounts, after: HostCounts): HostCounts {
   const diff = (a: number | null, b: number | null) => (a === null || b === null ? null : Math.max(0, b - a));
@@ -101,5 +131,7 @@ export function between(before: HostCounts, after: HostCounts): HostCounts {
     sharingCpuSeconds: diff(before.sharingCpuSeconds, after.sharingCpuSeconds),
     hostCpuSeconds: Math.max(0, after.hostCpuSeconds - before.hostCpuSeconds),
     energyJoules: diff(before.energyJoules, after.energyJoules),
+    runCpuSeconds: Math.max(0, after.runCpuSeconds - before.runCpuSeconds),
+    atSeconds: Math.max(0, after.atSeconds - before.atSeconds),
   };
 }

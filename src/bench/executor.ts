@@ -11,6 +11,8 @@ import { lastLine } from '../util/text.js';
 import { measureOf, type Workload } from '../workloads/workload.js';
 import { CostMeter } from './cost.js';
 import { addRecord, describeSandbox } from './describe.js';
+import { LOAD_READING_SECONDS, LoadWatch, type LoadWatchSettings } from './load-watch.js';
+import { readMachineLoad } from './machine-load.js';
 import type { PlatformEngine } from './engine.js';
 import type { PlannedCell, PlannedPlatform, PlannedWorkload, SampleOrder } from './plan.js';
 import { primeOnHost } from './prime.js';
@@ -31,6 +33,8 @@ export interface ExecutionSettings {
   order: SampleOrder;
   /** Host npm version, or null when the host cannot run the workload natively. */
   hostNpm: string | null;
+  /** Read the machine's load before the first round (and wait for it with --quiet-wait); absent: never (stand-ins). */
+  loadWatch?: LoadWatchSettings;
 }
 
 /** A platform the run measures: found and identified by the discover step, reached through its engine. */
@@ -169,6 +173,7 @@ export class Executor {
     const record: PlatformRecord = { name, identity: { ...target.identity, fileSharing: null }, image: null, error: null, cost: null };
     this.inFlight = record;
     this.engines.add(engine);
+    let watch: LoadWatch | null = null;
     try {
       this.listener.phase(name, 'finding the image');
       const image = await engine.useImage(this.settings.image, donors);
@@ -187,10 +192,12 @@ export class Executor {
       });
       const meter = CostMeter.forPlatform(target.identity.kind, record.identity!.fileSharing?.mechanism ?? null, sharedDir, target.identity.endpoint);
       record.cost = meter.sources;
+      const { loadWatch } = this.settings;
+      watch = loadWatch ? new LoadWatch(name, () => readMachineLoad(meter, LOAD_READING_SECONDS), this.listener, loadWatch, () => this.interrupted) : null;
       for (const w of planned.workloads) {
         if (this.interrupted) break;
         const byId = new Map(cells.map((c) => [c.id, c]));
-        const stopping = await this.executeWorkload(target, w, byId, hostCaches.get(w.workload) ?? { dir: null, error: null }, execution.priming, meter);
+        const stopping = await this.executeWorkload(target, w, byId, hostCaches.get(w.workload) ?? { dir: null, error: null }, execution.priming, meter, watch);
         if (stopping) execution.stopping.push(stopping);
       }
     } catch (error) {
@@ -205,6 +212,7 @@ export class Executor {
         }
       }
     } finally {
+      execution.notes.push(...(watch?.notes() ?? []));
       this.listener.phase(name, 'cleaning up');
       execution.notes.push(...(await engine.cleanUp().catch((error: Error) => [`${name}: the clean-up failed: ${error.message}`])));
       this.engines.delete(engine);
@@ -226,6 +234,7 @@ export class Executor {
     hostCache: HostCache,
     priming: Priming[],
     meter: CostMeter,
+    watch: LoadWatch | null,
   ): Promise<Stopping | null> {
     const { name, engine } = target;
     const { workload } = planned;
@@ -270,6 +279,7 @@ export class Executor {
         meter,
         listener: this.listener,
         interrupted: () => this.interrupted,
+        ...(watch ? { beforeRound: () => watch.beforeRound() } : {}),
       });
       return { platform: name, workload: workload.name, ...stop };
     } finally {

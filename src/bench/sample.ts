@@ -9,6 +9,7 @@ import { measureOf, type StepReading, type Workload } from '../workloads/workloa
 import type { ColdPass } from './cache-drop.js';
 import type { ProgressListener } from './progress.js';
 import { between, type CostMeter, type HostCounts } from './cost.js';
+import { hostCores, otherLoad } from './machine-load.js';
 import type { HarnessResult } from './harness.js';
 import type { Sandbox } from './sandbox.js';
 import { runWatch } from './watch.js';
@@ -40,6 +41,7 @@ type Reading = StepReading & {
   cpuSystemSeconds: number | null;
   cost?: SampleCost;
   settleSeconds?: number;
+  otherLoad?: number | null;
 };
 
 /** Untimed: let a sandbox that settles catch up after `what`; its seconds, or undefined where there is nothing to wait for. */
@@ -71,6 +73,11 @@ function stepCost(result: HarnessResult, host: HostCounts | null): SampleCost | 
   };
 }
 
+/** What other work kept busy during the step: the host's CPU less the sample's own (its cgroup, else the command's). */
+function stepOtherLoad(result: HarnessResult, spent: HostCounts, meter: CostMeter): number | null {
+  const command = result.cpuUserSeconds === null || result.cpuSystemSeconds === null ? null : result.cpuUserSeconds + result.cpuSystemSeconds;
+  return otherLoad({ spent, sampleCpuSeconds: result.cgroup?.cpuSeconds ?? command, insideTheVm: meter.sharingIsTheVm, cores: hostCores() });
+}
 
 /** One sample: reset, then every step in order; each measure's cell gets its figure. A failing step fails them all. */
 export async function takeSample(l: LiveSandbox, index: number, ctx: SampleContext): Promise<void> {
@@ -110,6 +117,7 @@ export async function takeSample(l: LiveSandbox, index: number, ctx: SampleConte
         cpuUserSeconds: result.cpuUserSeconds,
         cpuSystemSeconds: result.cpuSystemSeconds,
         cost: stepCost(result, spent),
+        ...(spent ? { otherLoad: stepOtherLoad(result, spent, ctx.meter!) } : {}),
       };
       readings.set(step.name, reading);
       if (result.exitCode !== 0) throw new StepFailure(step.name, result.exitCode, result.outputTail);
@@ -151,6 +159,7 @@ function record(
       ...(failure instanceof StepFailure ? { outputTail: failure.outputTail } : {}),
       ...(reading?.cost ? { cost: reading.cost } : {}),
       ...(reading?.settleSeconds !== undefined ? { settleSeconds: reading.settleSeconds } : {}),
+      ...(reading?.otherLoad !== undefined ? { otherLoad: reading.otherLoad } : {}),
     };
     cell.samples.push(sample);
     if (reading?.method) {

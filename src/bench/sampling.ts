@@ -18,6 +18,8 @@ export interface SamplingContext {
   meter: CostMeter | null;
   listener: ProgressListener;
   interrupted(): boolean;
+  /** Untimed, before each round (each sample, in sequential order): the machine's load read, or waited for. */
+  beforeRound?(): Promise<void>;
 }
 
 /** Sample the sandboxes; returns the rule that ended it and how many measured samples each cell took. */
@@ -40,6 +42,7 @@ export async function sampleSandboxes(live: LiveSandbox[], ctx: SamplingContext)
   if (ctx.order === 'sequential') {
     for (const l of live) {
       for (let index = 0; index < perCell && stillSampling(l); index++) {
+        await ctx.beforeRound?.();
         if (ctx.interrupted()) return interrupted(0);
         await take(l, index);
       }
@@ -49,6 +52,7 @@ export async function sampleSandboxes(live: LiveSandbox[], ctx: SamplingContext)
   const started = process.hrtime.bigint();
   for (let round = 0; ; round++) {
     const measured = round + 1 - warmup;
+    if (live.some(stillSampling)) await ctx.beforeRound?.();
     for (const l of live.filter(stillSampling)) {
       if (ctx.interrupted()) return interrupted(Math.max(0, measured - 1));
       await take(l, round);

@@ -2,6 +2,7 @@
 import { Option, type Command } from '@commander-js/extra-typings';
 import { DEFAULT_IMAGE, OFFLINE_IMAGE } from '../docker/images.js';
 import { DEFAULT_MAX_RUNS, DEFAULT_PRECISION, DEFAULT_RUNS } from '../bench/stop-rule.js';
+import { DEFAULT_QUIET_WAIT_SECONDS } from '../bench/quiet-wait.js';
 import { DEFAULT_LOOKS } from '../stats/looks.js';
 import { DEFAULT_MARGIN } from '../stats/ratio-verdict.js';
 import { resolveRunOptions } from '../run/options.js';
@@ -52,6 +53,11 @@ How the figures are summarised:
   --runs auto looks only at --looks (10, 20, 30 samples at 99%, 98.5%, 97.5%, so that whichever look stops, the
   interval holds with at least 95%) and stops at the first where every ratio has its verdict (and is within
   --precision, when given), or at the last look or --max-time.
+  A busy machine: before the first round the run watches the host for 2 s, and during every timed step it
+  counts the CPU other work took (the host's busy time less the sample's, the sharing layer's or VM's, the
+  engine's and its own). Above a tenth of the host's cores it warns at the start, and the report flags the
+  samples taken under that load. --quiet-wait waits for it to fall before each round (at most so long, then
+  goes on and notes it), so that fewer samples compete with it.
 
 Output: a run directory (run.json, results.md, results.csv, samples.csv, chart.svg, report.html) and a table on stdout;
 progress goes to stderr. Every container and volume carries the label mountbench.run=<id> and is removed at
@@ -66,6 +72,7 @@ Examples:
   mountbench run --fixture small --runs 3         a quick check (too few samples for intervals)
   mountbench run --fixture medium --runs auto --max-time 20m
                                                   sample until every ratio to native has its verdict
+  mountbench run --runs auto --quiet-wait 5m      on a busy machine: before each round, wait for other work to end
   mountbench run --all-platforms                  every platform that answers (Docker Desktop, OrbStack, ...)
   mountbench run --platform colima,orbstack --strategies native,bind,hybrid
   mountbench run --image node:22-slim --output ./results/node22
@@ -110,6 +117,7 @@ export function addRunCommand(program: Command): void {
     .option('--precision <percent>', 'with --runs auto: besides its verdict, the half-width each ratio\'s interval must reach, relative to the ratio', percentage, DEFAULT_PRECISION)
     .option('--max-runs <n>', `with --runs auto: at most this many samples per cell, a last look (default ${DEFAULT_MAX_RUNS}, the last of --looks)`, positiveInteger(DEFAULT_RUNS, LIMITS.runs), DEFAULT_MAX_RUNS)
     .option('--max-time <duration>', 'with --runs auto: stop sampling a platform\'s workload after this long (90s, 20m, 1h)', duration)
+    .option('--quiet-wait [duration]', `before each round, wait until other work keeps less than a tenth of the cores busy, at most this long (default ${DEFAULT_QUIET_WAIT_SECONDS}s; then it goes on, noted)`, duration)
     .option('-w, --warmup <n>', 'warm-up samples per cell (recorded, not summarised)', positiveInteger(0, LIMITS.warmup), 1)
     .addOption(
       new Option('-W, --workload <list>', `comma-separated workloads, or all: ${WORKLOAD_NAMES.join(', ')}`)

@@ -74,6 +74,13 @@ export const Sample = z.object({
     .number()
     .optional()
     .describe('sync: the untimed wait after the step this cell reads until the host and the volume agreed again'),
+  otherLoad: z
+    .number()
+    .min(0)
+    .max(1)
+    .nullable()
+    .optional()
+    .describe("share of the host's cores (0..1) other work kept busy during the timed step: the host's busy CPU less the sample's, the sharing layer's or VM's, the engine's and mountbench's; null where the sample's own part was not known or the step was too short to tell (under 0.25 s on 2 cores); absent in runs before it was measured"),
 });
 export type Sample = z.infer<typeof Sample>;
 
@@ -240,6 +247,7 @@ export const RunDocument = z.object({
     online: z.boolean(),
     order: z.enum(['interleaved', 'sequential']),
     margin: z.number().optional().describe('ratios within 1 ± margin of native are "the same" (0.1 = ±10%); absent in runs before verdicts'),
+    quietWait: z.number().optional().describe('--quiet-wait: before each round, the most seconds it waited for other work to fall below a tenth of the host\'s cores; absent when not asked for'),
     sync: z
       .object({
         engine: z.string().describe('as asked: auto, unison, mutagen or docker-desktop'),

@@ -39,6 +39,11 @@ export function fuseSharingProcesses(sharedDir: string, all: HostProcess[], proc
 /** File sharing that crosses into a VM's kernel: served by the VM's own processes on the host. */
 const INTO_A_VM = new Set(['virtiofs', '9p', 'grpcfuse', 'osxfs']);
 
+/** Whether a mechanism's bind mounts cross into a VM: then the processes serving them are the VM's own. */
+export function sharingServesAVm(mechanism: string | null): boolean {
+  return mechanism !== null && INTO_A_VM.has(mechanism);
+}
+
 /** The processes serving a platform's bind mounts, and a phrase naming them; none when nothing is found. A VM's
  * are found from its endpoint (the process that owns it, what it runs and talks to), FUSE daemons from the shared
  * directory; by name only on a Mac, where /proc is not there to ask. */

@@ -6,6 +6,7 @@ import type { ResultsView } from '../results/view.js';
 import { withSafeText } from '../util/safe-text.js';
 import { changeRows, comparisonTables, isComparison } from './comparison.js';
 import { costTables } from './cost.js';
+import { busySampleLines } from './load.js';
 import { hasVerdicts, verdictOf, verdictShort } from './ratio-verdict.js';
 import {
   badness,
@@ -117,6 +118,7 @@ export function renderTerminal(untrusted: ResultsView): string {
   const count = statusCount(view.cells);
   if (count) lines.push(pc.yellow(`  ${count}:`));
   for (const problem of problems(view)) lines.push(pc.yellow(`  ${problem}`));
+  for (const line of busySampleLines(view)) lines.push(pc.yellow(`  ${line}`));
   if (view.cells.some(lacksSamplesForInterval)) {
     lines.push(pc.dim(`  — no interval: it needs 6 samples per cell, ${hasVerdicts(view.cells) ? '6 paired rounds' : '7 each'} for a ratio to native (see results.md)`));
   }

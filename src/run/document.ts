@@ -53,6 +53,7 @@ export function runDocument(options: RunOptions, execution: Execution, facts: Ru
         maxSeconds: auto.maxSeconds,
       },
       margin: options.margin,
+      ...(options.quietWait ? { quietWait: options.quietWait } : {}),
       warmup: options.warmup,
       image: options.image ?? 'default',
       online: options.online,

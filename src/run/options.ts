@@ -4,6 +4,7 @@
 import { UsageError } from '../errors.js';
 import type { SampleOrder } from '../bench/plan.js';
 import type { Sampling } from '../bench/stop-rule.js';
+import { DEFAULT_QUIET_WAIT_SECONDS } from '../bench/quiet-wait.js';
 import { DEFAULT_LOOKS, planLooks } from '../stats/looks.js';
 import { DEFAULT_MARGIN } from '../stats/ratio-verdict.js';
 import type { ImplementedStrategy } from '../model/strategies.js';
@@ -39,6 +40,8 @@ export interface RunOptions {
   history: boolean;
   /** The hidden --debug-mode: one stand-in platform that runs nothing (run/debug-mode.ts). */
   debugMode?: boolean;
+  /** --quiet-wait: before each round, wait at most so many seconds for other work to fall; null or absent: never. */
+  quietWait?: number | null;
   /** The settings of the chosen strategies that have flags of their own, from those flags. */
   strategySettings: Partial<Record<ImplementedStrategy, unknown>>;
 }
@@ -76,6 +79,8 @@ export interface RunFlags {
   progress: 'auto' | 'tty' | 'plain';
   history: boolean;
   debugMode?: true;
+  /** --quiet-wait given alone (true: the default wait) or with its seconds. */
+  quietWait?: number | true;
   /** The values of the strategies' own flags, by key; absent where a caller builds the flags itself (advise
    * --verify): their defaults. */
   strategyFlags?: Readonly<Record<string, unknown>>;
@@ -163,5 +168,6 @@ export function resolveRunOptions(flags: RunFlags, givenOnCommandLine: (flag: st
     history: flags.history,
     strategySettings,
     debugMode: flags.debugMode ?? false,
+    quietWait: flags.quietWait === true ? DEFAULT_QUIET_WAIT_SECONDS : (flags.quietWait ?? null),
   };
 }

@@ -123,6 +123,8 @@ async function execute(run: RunPlace, targets: PlatformTarget[], options: RunOpt
     order: options.order,
     // The host's npm primes the cache for every platform when it can (its registry, proxy and CA settings apply).
     hostNpm,
+    // A stand-in platform runs nothing: there is no load of its own to tell apart from the machine's.
+    ...(options.debugMode ? {} : { loadWatch: { quietWaitSeconds: options.quietWait ?? null } }),
   };
   const progress: ProgressPlan = {
     platforms,

@@ -6,6 +6,7 @@ import type { ContributedSection, Section, SectionSource } from '../section.js';
 import { changeSection } from './change.js';
 import { comparisonSection } from './comparison.js';
 import { costSection } from './cost.js';
+import { loadSection } from './load.js';
 import { methodSection } from './method.js';
 import { notesSection } from './notes.js';
 import { overviewSection } from './overview.js';
@@ -24,6 +25,7 @@ export const SECTIONS: readonly SectionSource[] = [
   costSection,
   platformsSection,
   notesSection,
+  loadSection,
   samplingSection,
   methodSection,
   runSection,
