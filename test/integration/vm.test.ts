@@ -1,8 +1,8 @@
 // The VM lab (scripts/vm-lab.sh: QEMU, virtiofs or 9p) as a real VM platform: mountbench must identify it from its
-// own answers, say plainly when a directory is outside its shares, run every workload on it, find the Mac shape
-// through its share, and `down --vm` must leave nothing. In CI these tests bring the lab up themselves; elsewhere
-// they skip, with the reason, when it is down (bash scripts/sharing-lab.sh up --vm, or MOUNTBENCH_VM_TESTS=1).
-// The last test takes the lab down.
+// own answers, say plainly when a directory is outside its shares, run every workload under every strategy on it,
+// find the Mac shape through its share, and `down --vm` must leave nothing. In CI these tests bring the lab up
+// themselves; elsewhere they skip, with the reason, when it is down (bash scripts/sharing-lab.sh up --vm, or
+// MOUNTBENCH_VM_TESTS=1). The last test takes the lab down.
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -48,7 +48,7 @@ function labUp(): LabFacts | string {
 }
 
 /** In CI (or with MOUNTBENCH_VM_TESTS=1) these tests bring the lab up themselves; elsewhere they skip when it is down:
- * its first up builds a guest (about 6 minutes on 2 cores without KVM) and its tests take about 12 more. */
+ * its first up builds a guest (about 6 minutes on 2 cores without KVM) and its tests take about 19 more. */
 const BRING_UP = process.env.CI === 'true' || process.env.MOUNTBENCH_VM_TESTS === '1';
 
 /** Bring the lab up when asked and not up yet; what failed, when it did. */
@@ -172,10 +172,8 @@ describe('the VM lab: an engine in a QEMU VM sharing files through virtiofs or 9
     assert.notEqual(ids[0].ID, ids[1].ID, 'two engines');
   });
 
-  // Bind only beside native: under TCG each strategy's sandboxes take about a minute per workload to set up, and
-  // volumes are measured in the VM by the sync and files tests below.
-  it('runs every workload at small sizes under native and bind; host events miss a watcher behind the share; the sharing layer costs CPU', async () => {
-    const { code, stderr, doc } = await vmRun('workloads', ['--workload', 'all', ...SMALL_SIZES, '--strategies', 'native,bind', '--runs', '1']);
+  it('runs every workload at small sizes under native, bind, hybrid and volume; host events miss a watcher behind the share; the sharing layer costs CPU', async () => {
+    const { code, stderr, doc } = await vmRun('workloads', ['--workload', 'all', ...SMALL_SIZES, '--strategies', 'native,hybrid,bind,volume', '--runs', '1']);
     assert.equal(code, 0, stderr);
     assert.ok(doc);
     assert.deepEqual(doc.settings.workloads, Object.keys(EXPECTED_MEASURES));
@@ -183,15 +181,18 @@ describe('the VM lab: an engine in a QEMU VM sharing files through virtiofs or 9
     assertEvery(doc.cells, (c) => c.status === 'ok', 'every cell ran');
     for (const cell of doc.cells.filter((c) => c.strategy === 'bind')) assert.equal(cell.mounts[0].fstype, facts!.share, cell.id);
     // Writes on the host never reach an inotify watcher behind virtiofs or 9p: hot reload needs polling there.
-    assert.equal(cellOf(doc, 'watch', 'missed', 'bind').summary!.median, 100);
-    assert.equal(cellOf(doc, 'watch', 'missed', 'native').summary!.median, 0);
+    for (const strategy of ['bind', 'hybrid']) assert.equal(cellOf(doc, 'watch', 'missed', strategy).summary!.median, 100, strategy);
+    for (const strategy of ['native', 'volume']) assert.equal(cellOf(doc, 'watch', 'missed', strategy).summary!.median, 0, strategy);
     // What sharing costs: the VM's processes on the host (qemu, virtiofsd), found from the endpoint's owner.
     assert.match(doc.platforms[0].cost?.sharing ?? '', /^CPU of the processes serving the bind mounts: .*\b(qemu|virtiofsd)/);
     assertEvery(doc.cells.filter((c) => c.strategy === 'bind' && c.summary?.cost), (c) => c.summary!.cost!.sharingCpuSeconds! > 0, 'sharing-layer CPU of the bind cells');
-    // Cold passes drop the VM kernel's caches (a privileged helper) and the host's behind the share, and say so.
-    const notes = cellOf(doc, 'traverse', 'cold', 'bind').notes.join(' ');
-    assert.match(notes, /cold pass: caches dropped in the engine's kernel .*and on the host behind the share/, notes);
-    assert.doesNotMatch(notes, /not fully cold/);
+    // Cold passes drop the VM kernel's caches (a privileged helper), and for a bind mount the host's behind the share.
+    for (const strategy of ['bind', 'volume']) {
+      const notes = cellOf(doc, 'traverse', 'cold', strategy).notes.join(' ');
+      assert.match(notes, /cold pass: caches dropped in the engine's kernel/, `${strategy}: ${notes}`);
+      assert.doesNotMatch(notes, /not fully cold/, strategy);
+    }
+    assert.match(cellOf(doc, 'traverse', 'cold', 'bind').notes.join(' '), /and on the host behind the share/);
     assert.equal(await leftovers(vmDocker(), doc.id), 0);
   });
 
