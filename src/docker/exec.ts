@@ -24,12 +24,16 @@ export async function execCollect(
   });
   err.on('data', (c: Buffer) => (stderr += c.toString()));
   docker.modem.demuxStream(stream, out, err);
+  // The run's one signal outlives every exec: its listener goes when the exec does (they piled up, one per exec,
+  // and Node warned of a leak on long runs).
+  let onAbort: (() => void) | undefined;
   await new Promise<void>((resolve, reject) => {
     stream.on('end', resolve);
     stream.on('close', resolve);
     stream.on('error', reject);
-    signal?.addEventListener('abort', () => (stream.destroy(), reject(new Error('interrupted'))), { once: true });
-  });
+    onAbort = () => (stream.destroy(), reject(new Error('interrupted')));
+    signal?.addEventListener('abort', onAbort, { once: true });
+  }).finally(() => onAbort && signal?.removeEventListener('abort', onAbort));
   const { ExitCode } = await exec.inspect();
   return { stdout, stderr, exitCode: ExitCode ?? -1 };
 }
