@@ -151,7 +151,7 @@ export class Executor {
       if (!this.settings.hostNpm || !workload.prime) continue;
       this.listener.phase('host', `priming the ${workload.name} cache with the host npm (untimed)`);
       try {
-        const primed = await primeOnHost(workload, join(this.settings.workDir, 'host', workload.name));
+        const primed = await primeOnHost(workload, join(this.settings.workDir, 'host', workload.name), this.settings.runId);
         caches.set(workload, { dir: primed.cacheDir, error: null });
         priming.push(primed.priming);
       } catch (error) {

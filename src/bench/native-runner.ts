@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { harnessArgs, OUTPUT_TAIL_CHARS, parseHarnessOutput, readPrintedValues, type HarnessResult } from './harness.js';
 import { lineSplitter, type CommandRunner, type StreamedResult } from './runner.js';
+import { runProcessEnv } from './run-processes.js';
 
 /** The process groups of native samples running now, in every runner: ended when mountbench exits by any road (a
  * second Ctrl-C exits at once), as each is detached from mountbench's own group and would live on as an orphan. */
@@ -24,7 +25,11 @@ export class NativeRunner implements CommandRunner {
   private readonly running = new Set<number>();
   private aborted = false;
 
-  constructor(private readonly projectDir: string) {}
+  /** `runId`: the run its processes are marked as (for `mountbench clean`, if this run is killed outright). */
+  constructor(
+    private readonly projectDir: string,
+    private readonly runId: string,
+  ) {}
 
   async run(command: string): Promise<HarnessResult> {
     const { stdout, stderr } = await this.spawn(process.execPath, harnessArgs(command, false));
@@ -46,7 +51,7 @@ export class NativeRunner implements CommandRunner {
     if (this.aborted) return Promise.reject(new Error('interrupted'));
     return new Promise((resolve, reject) => {
       // detached: its own process group, so an interrupt can stop npm and everything it started.
-      const child = spawn(file, args, { cwd: this.projectDir, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(file, args, { cwd: this.projectDir, env: runProcessEnv(this.runId), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
       const pid = child.pid;
       if (pid) {
         this.running.add(pid);

@@ -16,13 +16,13 @@ function elapsedSince(start: bigint): number {
 }
 
 /** Fill a cache on the host. Returns its directory and how long it took. */
-export async function primeOnHost(workload: Workload, workDir: string): Promise<{ cacheDir: string; priming: Priming }> {
+export async function primeOnHost(workload: Workload, workDir: string, runId: string): Promise<{ cacheDir: string; priming: Priming }> {
   const cacheDir = join(workDir, 'cache');
   const projectDir = join(workDir, 'prime');
   await mkdir(cacheDir, { recursive: true });
   await copyFixture(workload, projectDir);
   const start = process.hrtime.bigint();
-  const result = await new NativeRunner(projectDir).run(workload.prime!(cacheDir));
+  const result = await new NativeRunner(projectDir, runId).run(workload.prime!(cacheDir));
   await rm(projectDir, { recursive: true, force: true });
   if (result.exitCode !== 0) {
     throw new Error(`priming the cache on the host failed (exit ${result.exitCode}):\n${result.outputTail.trim()}`);

@@ -7,7 +7,7 @@ import { nameList } from './parsers.js';
 export function addCleanCommand(program: Command): void {
   program
     .command('clean')
-    .description('remove what crashed runs left behind: containers and volumes labelled mountbench.run, and what their strategies left outside the engines')
+    .description('remove what crashed runs left behind: containers and volumes labelled mountbench.run, and what they left on this machine: work copies, sync relay directories, native processes')
     .option('--run <id>', 'only what this run created')
     .option('-p, --platform <names>', 'only these engines: comma-separated names from `mountbench platforms` (default: every one found)', nameList)
     .option('-n, --dry-run', 'list what would be removed, remove nothing')

@@ -63,9 +63,11 @@ Output: a run directory (run.json, results.md, results.csv, samples.csv, chart.s
 progress goes to stderr. Every container and volume carries the label mountbench.run=<id> and is removed at
 the end, also on failure and Ctrl-C (\`mountbench clean\` removes leftovers of crashed runs).
 
-Exit codes: 0 all cells measured, 1 some cells failed (their commands ran), 2 nothing could run (no engine,
-no image), 64 bad usage, 70 a bug in mountbench, 73 an output could not be created (a full disk: run.json then
-goes to the temporary directory, named), 129 SIGHUP (a closed terminal), 130 interrupted (Ctrl-C), 143 SIGTERM.
+Exit codes: 0 every cell that could run was measured (a skipped cell says why), 1 some or all cells failed
+(their commands ran), 2 nothing could run (no engine, no image), 64 bad usage, 70 a bug in mountbench, 73 an
+output could not be created (a full disk: run.json then goes to the temporary directory, named), 129 stopped by
+SIGHUP (a closed terminal), 130 interrupted (Ctrl-C), 143 stopped by SIGTERM. When several apply, the first wins:
+70 > 73 > a signal (129, 130, 143) > 1 > 0 or 2.
 
 Examples:
   mountbench run                                  the seed benchmark on the current platform

@@ -3,6 +3,7 @@
 // and the machine of its run, and a run whose process still lives is left, and listed.
 import { existsSync, rmSync } from 'node:fs';
 import pc from 'picocolors';
+import { CAN_FIND_RUN_PROCESSES, endRunProcesses, findOrphanedRunProcesses } from '../bench/run-processes.js';
 import { removeLeftovers } from '../docker/cleanup.js';
 import { EXIT, UsageError } from '../errors.js';
 import { defaultEnvironment, discoverEndpoints } from '../platforms/discover.js';
@@ -10,6 +11,7 @@ import { probeEndpoints } from '../platforms/probe.js';
 import { selectEndpoints } from '../platforms/select.js';
 import { STRATEGIES } from '../strategies/registry.js';
 import { forgetRun, registeredRuns } from '../results/live-runs.js';
+import { safeText } from '../util/safe-text.js';
 
 export interface CleanOptions {
   context: string | null;
@@ -48,6 +50,7 @@ export async function cleanCommand(options: CleanOptions): Promise<number> {
     forgetRun(run.id);
   }
   for (const run of runs.filter((r) => r.live && (!options.run || r.id === options.run))) process.stdout.write(pc.dim(`host: left run ${run.id}: still running (process ${run.pid})\n`));
+  failures += await endOrphans({ runId: options.run, liveRuns: live }, options.dryRun);
   if (!options.dryRun) {
     for (const strategy of Object.values(STRATEGIES)) {
       const done = strategy.cleanLeftovers?.({ runId: options.run, live });
@@ -59,4 +62,19 @@ export async function cleanCommand(options: CleanOptions): Promise<number> {
     return EXIT.cannotRun;
   }
   return failures > 0 ? EXIT.cellsFailed : EXIT.ok;
+}
+
+/** The host processes of runs that are gone (native samples, unison), ended; returns how many would not end. */
+async function endOrphans(scope: { runId: string | null; liveRuns: Set<string> }, dryRun: boolean): Promise<number> {
+  if (!CAN_FIND_RUN_PROCESSES) {
+    process.stdout.write(pc.dim(`host: processes of crashed runs are looked for on Linux only; on ${process.platform}, end them by hand\n`));
+    return 0;
+  }
+  const found = findOrphanedRunProcesses(scope);
+  for (const p of found) process.stdout.write(`host: ${dryRun ? 'would end' : 'ending'} process ${p.pid}${p.group ? ` and its group` : ''} of crashed run ${safeText(p.runId)} (${safeText(p.command.slice(0, 120))})\n`);
+  if (dryRun || found.length === 0) return 0;
+  const left = await endRunProcesses(found);
+  process.stdout.write(`host: ended ${found.length - left} process(es) of crashed runs\n`);
+  if (left > 0) process.stderr.write(pc.red(`  could not end ${left} process(es): they may be another user's; end them as that user or as root\n`));
+  return left;
 }

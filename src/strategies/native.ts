@@ -10,7 +10,7 @@ export const nativeStrategy: Strategy = {
     const projectDir = join(place.hostDir, 'project');
     await copyFixture(workload, projectDir);
     return {
-      runner: new NativeRunner(projectDir),
+      runner: new NativeRunner(projectDir, ctx.runId),
       projectDir,
       // A workload without a cache never reads it.
       cacheDir: ctx.hostCacheDir ?? join(place.hostDir, 'no-cache'),

@@ -2,14 +2,15 @@
 // would remove with --dry-run, and refuses an empty --run. Every object here belongs to runs of this test alone
 // (each clean is narrowed with --run), so runs of other processes on the same engine are never touched.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type Docker from 'dockerode';
 import { DockerEngine } from '../../src/bench/docker-engine.js';
 import { OFFLINE_IMAGE } from '../../src/docker/images.js';
+import { RUN_ENV, RUN_PID_ENV } from '../../src/bench/run-processes.js';
 import { STRATEGIES } from '../../src/strategies/registry.js';
 import { HOST_LABEL, labels, newRunId, PID_LABEL, RUN_LABEL } from '../../src/util/labels.js';
 import { runCli } from '../helpers/cli.js';
@@ -108,6 +109,69 @@ describe('mountbench clean on the host', () => {
     } finally {
       rmSync(registry, { recursive: true, force: true });
       for (const id of [crashed, live]) rmSync(relay(id), { recursive: true, force: true });
+    }
+  });
+});
+
+/** A process that runs until ended, and the pid of the child it started, as a native sample's group does (detached:
+ * the shell leads a group of its own), marked with `env`. */
+async function startMarked(env: Record<string, string>): Promise<{ leader: number; child: number }> {
+  const sh = spawn('sh', ['-c', 'sleep 300 & echo $!; wait'], { env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = await new Promise<number>((resolve) => sh.stdout.once('data', (c: Buffer) => resolve(Number(c.toString().trim()))));
+  sh.unref();
+  return { leader: sh.pid!, child };
+}
+
+/** Still running: there, and not a zombie waiting for its parent. */
+function running(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+describe('mountbench clean and the host processes of runs', { skip: process.platform !== 'linux' && 'processes are looked for on Linux only' }, () => {
+  it('ends a crashed run\'s native process group, and leaves a live run\'s processes', async () => {
+    const registry = mkdtempSync(join(tmpdir(), 'mountbench-runs-'));
+    const crashed = newRunId();
+    const registeredLive = newRunId();
+    const ownerLive = newRunId();
+    const started: number[] = [];
+    try {
+      // A live run in the registry (this test's process is its mountbench); another known live by the process it names.
+      writeFileSync(join(registry, `${registeredLive}.json`), JSON.stringify({ id: registeredLive, pid: process.pid, host: hostname(), startedAt: new Date().toISOString(), workDir: join(registry, 'none') }));
+      const orphan = await startMarked({ [RUN_ENV]: crashed, [RUN_PID_ENV]: String(deadPid()) });
+      const byRegistry = await startMarked({ [RUN_ENV]: registeredLive });
+      const byOwner = await startMarked({ [RUN_ENV]: ownerLive, [RUN_PID_ENV]: String(process.pid) });
+      for (const p of [orphan, byRegistry, byOwner]) started.push(p.leader, p.child);
+      const env = { MOUNTBENCH_RUNS_DIR: registry };
+
+      const dry = await runCli(['clean', '--run', crashed, '--dry-run'], env);
+      assert.match(dry.stdout, new RegExp(`host: would end process ${orphan.leader} and its group of crashed run ${crashed} \\(sh -c sleep 300`));
+      assert.ok(running(orphan.leader) && running(orphan.child), 'a dry run ends nothing');
+
+      const cleaned = await runCli(['clean', '--run', crashed], env);
+      assert.equal(cleaned.code, 0, cleaned.stderr);
+      assert.match(cleaned.stdout, /host: ended 2 process\(es\) of crashed runs/);
+      assert.deepEqual([running(orphan.leader), running(orphan.child)], [false, false], 'the group and the child it started are gone');
+
+      for (const id of [registeredLive, ownerLive]) {
+        const { code, stdout } = await runCli(['clean', '--run', id], env);
+        assert.equal(code, 0);
+        assert.doesNotMatch(stdout, /end(ed|ing)? process/);
+      }
+      assert.deepEqual([byRegistry, byOwner].flatMap((p) => [running(p.leader), running(p.child)]), [true, true, true, true], 'a live run\'s processes are left');
+    } finally {
+      for (const pid of started) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // ended by the test
+        }
+      }
+      rmSync(registry, { recursive: true, force: true });
     }
   });
 });

@@ -8,7 +8,7 @@ import { NativeRunner } from '../../src/bench/native-runner.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'mountbench-harness-'));
 after(() => rmSync(scratch, { recursive: true, force: true }));
-const runner = new NativeRunner(scratch);
+const runner = new NativeRunner(scratch, 'harness-test');
 
 describe('the timing harness', () => {
   it('reads a script\'s figures from its own stdout, however much it wrote to stderr', async () => {
@@ -33,5 +33,11 @@ describe('the timing harness', () => {
     assert.equal(result.exitCode, 0);
     assert.deepEqual(lines.filter(Boolean), ['one', 'MOUNTBENCH_VALUES {"n":2}']);
     assert.deepEqual(result.values, { n: 2 });
+  });
+  it('marks its processes with the run and its mountbench process, for clean to find if the run is killed outright', async () => {
+    const lines: string[] = [];
+    const result = await runner.stream('echo "$MOUNTBENCH_RUN $MOUNTBENCH_RUN_PID"', (line) => lines.push(line));
+    assert.equal(result.exitCode, 0);
+    assert.deepEqual(lines.filter(Boolean), [`harness-test ${process.pid}`]);
   });
 });

@@ -57,4 +57,18 @@ describe('where a run writes', () => {
     const listed = [...helpLine.matchAll(/(?:^|, )(\d+) /g)].map((m) => Number(m[1]));
     assert.deepEqual(listed, documented);
   });
+
+  it("`run --help` gives each exit code the README's meaning, and the README says which wins when several apply", async () => {
+    // The meaning up to its details: the words before a parenthesis, a comma or a full stop.
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = (readme.split('\n## Exit codes\n')[1]?.split('\n## ')[0] ?? '').replace(/\s+/g, ' ');
+    const documented = [...section.matchAll(/`(\d+)` ([^(,.·]+)/g)].map((m) => `${m[1]} ${m[2].trim()}`);
+    const { stdout } = await runCli(['run', '--help']);
+    const helpLine = (stdout.split('\nExit codes: ')[1]?.split('\n\n')[0] ?? '').replace(/\s+/g, ' ');
+    const listed = [...helpLine.matchAll(/(?:^|, )(\d+) ([^(,.]+)/g)].map((m) => `${m[1]} ${m[2].trim()}`);
+    assert.ok(listed.length >= 9, `run --help lists the codes: ${listed.join('; ')}`);
+    assert.deepEqual(listed, documented);
+    // exitCodeOf (src/commands/run.ts): a crash or bug, then an output not created, then the signal, then failed cells.
+    for (const text of [section, helpLine]) assert.match(text, /70 > 73 > a signal \(129, 130, 143\) > 1 > 0 or 2/);
+  });
 });

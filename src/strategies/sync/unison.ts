@@ -8,6 +8,7 @@ import type Docker from 'dockerode';
 import tar from 'tar-fs';
 import { execCollect } from '../../docker/exec.js';
 import { processesCpuSeconds } from '../../platforms/process-cpu.js';
+import { runProcessEnv } from '../../bench/run-processes.js';
 import { lastLine } from '../../util/text.js';
 import type { SyncPromises, SyncSession } from './engine.js';
 import { end, exitOf, ownProcess } from './processes.js';
@@ -125,7 +126,7 @@ export function unisonStopReason(recent: readonly string[]): string {
 /** One run of unison as a child of this process; its last lines kept for a failure's reason. */
 function startUnison(place: UnisonPlace, repeat: number | null, onLine: (line: string) => void, thorough = false): { child: ChildProcess; reason: () => string } {
   const child = spawn(place.binary.path, unisonArgs(place.hostRoot, place.containerRoot, place.relay.command, place.ignore, repeat, thorough), {
-    env: { ...process.env, [UNISON_STATE_ENV]: place.stateDir, MOUNTBENCH_RUN: place.runId },
+    env: { ...runProcessEnv(place.runId), [UNISON_STATE_ENV]: place.stateDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   ownProcess(child);
