@@ -30,7 +30,8 @@ PODMAN_STATE=$STATE/podman
 
 say() { printf 'sharing-lab: %s\n' "$*" >&2; }
 die() { say "$*"; exit 2; }
-alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+# A process may remove its own pid file as it ends (QEMU does): a file gone meanwhile is a process gone.
+alive() { local pid; pid=$(cat "$1" 2>/dev/null) && kill -0 "$pid" 2>/dev/null; }
 lab_answers() { docker -H "unix://$SOCKET" info >/dev/null 2>&1; }
 podman_answers() { docker -H "unix://$PODMAN_SOCKET" version >/dev/null 2>&1; }
 
@@ -178,12 +179,13 @@ start_podman() {
 }
 
 stop_pidfile() {
-  local file=$1 _
+  local file=$1 pid _
   alive "$file" || { rm -f "$file"; return 0; }
-  kill "$(cat "$file")" 2>/dev/null || true
+  pid=$(cat "$file")
+  kill "$pid" 2>/dev/null || true
   # dockerd stops its containers first (up to 15 s for one that ignores SIGTERM).
-  for _ in $(seq 1 80); do alive "$file" || break; sleep 0.25; done
-  alive "$file" && kill -9 "$(cat "$file")" 2>/dev/null || true
+  for _ in $(seq 1 80); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+  kill -9 "$pid" 2>/dev/null || true
   rm -f "$file"
 }
 
