@@ -12,15 +12,20 @@ import type { SizeOptions } from '../workloads/generated.js';
 /** Workloads whose tree is written on the host whatever the strategy (as their starting files). */
 const PREPARED_ON_HOST: readonly string[] = ['traverse', 'git'];
 
+/** A workload's generated tree: its bytes, and the words naming the workload and the flags that make it. */
+export function generatedTree(name: WorkloadName, sizes: Omit<SizeOptions, 'workDir'>): { bytes: number; what: string } {
+  if (name === 'bigfile') return { bytes: sizes.bigfileMb * 1024 ** 2, what: `the bigfile workload's ${sizes.bigfileMb.toLocaleString('en')} MiB file (--bigfile-size)` };
+  return { bytes: sizes.files * sizes.fileBytes, what: `the ${name} workload's ${sizes.files.toLocaleString('en')} files of ${sizes.fileBytes.toLocaleString('en')} bytes (--files, --file-size)` };
+}
+
 /** The bytes of the largest tree one workload writes on the host, and which workload and flags make it. */
 export function largestHostTree(workloads: readonly WorkloadName[], strategies: readonly ImplementedStrategy[], sizes: Omit<SizeOptions, 'workDir'>): { bytes: number; what: string } | null {
   // Strategies whose samples write through to the host: the project is there (native, bind, hybrid, sync).
   const writesOnHost = strategies.some((s) => strategyInfo(s).onHost || strategyInfo(s).throughFileSharing || s === 'sync');
   const trees = workloads.flatMap((name) => {
-    const tree = { bytes: sizes.files * sizes.fileBytes, what: `the ${name} workload's ${sizes.files.toLocaleString('en')} files of ${sizes.fileBytes.toLocaleString('en')} bytes (--files, --file-size)` };
+    const tree = generatedTree(name, sizes);
     if (PREPARED_ON_HOST.includes(name)) return [tree];
-    if (name === 'files' && writesOnHost) return [tree];
-    if (name === 'bigfile' && writesOnHost) return [{ bytes: sizes.bigfileMb * 1024 ** 2, what: `the bigfile workload's ${sizes.bigfileMb.toLocaleString('en')} MiB file (--bigfile-size)` }];
+    if ((name === 'files' || name === 'bigfile') && writesOnHost) return [tree];
     return [];
   });
   return trees.reduce<{ bytes: number; what: string } | null>((largest, tree) => (largest && largest.bytes >= tree.bytes ? largest : tree), null);
