@@ -172,7 +172,7 @@ export async function runPipeline(options: RunOptions, argv: string[], hooks: Ru
     const doc = document(execution);
 
     // write: the samples first, whatever happens next; the work copies go only once they are kept
-    const saved = await writeRunDirectory(run.runDir, doc, { sections: STRATEGY_SECTIONS });
+    const saved = await writeRunDirectory(run.runDir, doc, { sections: STRATEGY_SECTIONS, madeBefore: true });
     await rm(run.workDir, { recursive: true, force: true }).catch((error: Error) =>
       hooks.warn(`could not remove the work copies in ${run.workDir} (${error.message}); remove them yourself, or run mountbench clean`),
     );
