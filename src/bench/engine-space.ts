@@ -13,6 +13,9 @@ export interface EngineTree {
   place: keyof EngineDisk;
   strategy: ImplementedStrategy;
   what: string;
+  verb: 'need' | 'needs';
+  /** How to ask for less: "choose fewer or smaller files". */
+  fix: string;
 }
 
 function gib(bytes: number): string {
@@ -26,8 +29,8 @@ export function engineSpaceShortfall(platform: string, trees: readonly EngineTre
   const tooLarge = trees.filter((t) => t.bytes > disk[t.place]).sort((a, b) => b.bytes - a.bytes)[0];
   if (!tooLarge) return null;
   return (
-    `${tooLarge.what} under ${tooLarge.strategy} need at least ${gib(tooLarge.bytes)} inside the ${platform} platform's engine (${WHERE[tooLarge.place]}), ` +
-    `and its disk has ${gib(disk[tooLarge.place])} free; choose fewer or smaller files, or give the engine (its VM) more disk`
+    `${tooLarge.what} under ${tooLarge.strategy} ${tooLarge.verb} at least ${gib(tooLarge.bytes)} inside the ${platform} platform's engine (${WHERE[tooLarge.place]}), ` +
+    `and its disk has ${gib(disk[tooLarge.place])} free; ${tooLarge.fix}, or give the engine (its VM) more disk`
   );
 }
 

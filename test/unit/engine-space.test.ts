@@ -47,6 +47,8 @@ describe('the trees a run writes inside the engine', () => {
 
   it('bigfile: its file under container and volume; hybrid has no dependency directory, so it is on the host', () => {
     assert.deepEqual(where(engineTrees(['bigfile'], ['hybrid', 'bind', 'container', 'volume'], SIZES)), [`container:layers:${256 * 1024 ** 2}`, `volume:volumes:${256 * 1024 ** 2}`]);
+    const [bigfile] = engineTrees(['bigfile'], ['volume'], { ...SIZES, bigfileMb: 65_536 });
+    assert.equal(engineSpaceShortfall('vm', [bigfile], { layers: 0, volumes: 10 * GIB }), "the bigfile workload's 65,536 MiB file (--bigfile-size) under volume needs at least 64 GiB inside the vm platform's engine (in a volume), and its disk has 10 GiB free; choose a smaller file, or give the engine (its VM) more disk");
   });
 
   it('traverse and git: their tree, copied in; npm-install, build and watch: no size known in advance, nothing counted', () => {
@@ -56,7 +58,7 @@ describe('the trees a run writes inside the engine', () => {
 });
 
 describe('a tree against the engine\'s disk', () => {
-  const tree = (bytes: number, place: keyof EngineDisk, strategy: EngineTree['strategy'] = 'volume'): EngineTree => ({ bytes, place, strategy, what: `the files workload's ${bytes} bytes (--files, --file-size)` });
+  const tree = (bytes: number, place: keyof EngineDisk, strategy: EngineTree['strategy'] = 'volume'): EngineTree => ({ bytes, place, strategy, what: `the files workload's ${bytes} bytes (--files, --file-size)`, verb: 'need', fix: 'choose fewer or smaller files' });
 
   it('fits when the disk holds it, to the byte', () => {
     assert.equal(engineSpaceShortfall('vm', [tree(10 * GIB, 'volumes')], { layers: 0, volumes: 10 * GIB }), null);
