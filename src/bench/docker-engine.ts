@@ -4,6 +4,7 @@ import { release } from 'node:os';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
 import { DirectoryNotSharedError, diagnoseNotShared, notSharedRefusal } from '../platforms/not-shared.js';
+import { readEngineDisk } from '../platforms/engine-disk.js';
 import { probeFileSharing } from '../platforms/probe.js';
 import type { PlatformIdentity } from '../model/run-document.js';
 import { strategyInfo, type ImplementedStrategy } from '../model/strategies.js';
@@ -80,6 +81,11 @@ export class DockerEngine implements PlatformEngine {
       const endpoint = { name: this.name, aliases: [], host: this.identity.endpoint };
       throw new DirectoryNotSharedError(this.name, await diagnoseNotShared(this.docker, this.image, endpoint, this.identity.kind, hostDir, refusal, this.settings.runId));
     }
+  }
+
+  diskSpace() {
+    if (!this.image) throw new Error('useImage must come before the disk probe');
+    return readEngineDisk(this.docker, this.image, this.settings.runId, this.name);
   }
 
   prime(workload: Workload, hostCacheDir: string | null) {

@@ -6,6 +6,7 @@ import type { Workload } from '../workloads/workload.js';
 import type { ResolvedImage } from '../docker/images.js';
 import type { Sandbox } from './sandbox.js';
 import type { ColdPass } from './cache-drop.js';
+import type { EngineDisk } from '../platforms/engine-disk.js';
 
 export interface PlatformEngine {
   /** Find, pull, or copy from another platform of the run (`donors`) the image every sandbox of this platform
@@ -17,6 +18,8 @@ export interface PlatformEngine {
   exportImage(ref: string): Promise<NodeJS.ReadableStream | null>;
   /** How this platform's bind mounts reach a host directory, read from inside a probe container. */
   fileSharing(hostDir: string): Promise<FileSharing>;
+  /** The free space of the engine's own disk (absent: an engine that cannot say, such as a stand-in). */
+  diskSpace?(): Promise<EngineDisk>;
   /** Fill the platform's cache for a workload from the host's cache, or with its own network (untimed). */
   prime(workload: Workload, hostCacheDir: string | null): Promise<Priming | null>;
   openSandbox(strategy: ImplementedStrategy, workload: Workload, cellId: string, hostCacheDir: string | null): Promise<Sandbox>;

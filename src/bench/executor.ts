@@ -11,6 +11,7 @@ import { lastLine } from '../util/text.js';
 import { measureOf, type Workload } from '../workloads/workload.js';
 import { CostMeter } from './cost.js';
 import { addRecord, describeSandbox } from './describe.js';
+import { ensureEngineSpace, type EngineTree } from './engine-space.js';
 import { LOAD_READING_SECONDS, LoadWatch, type LoadWatchSettings } from './load-watch.js';
 import { readMachineLoad } from './machine-load.js';
 import type { PlatformEngine } from './engine.js';
@@ -35,6 +36,8 @@ export interface ExecutionSettings {
   hostNpm: string | null;
   /** Read the machine's load before the first round (and wait for it with --quiet-wait); absent: never (stand-ins). */
   loadWatch?: LoadWatchSettings;
+  /** The trees the run writes inside each engine: a platform whose disk cannot hold one is skipped before sampling. */
+  engineTrees?: readonly EngineTree[];
 }
 
 /** A platform the run measures: found and identified by the discover step, reached through its engine. */
@@ -190,6 +193,7 @@ export class Executor {
         this.listener.phase(name, `the file-sharing probe failed: ${lastLine(error.message)}`);
         return null;
       });
+      await ensureEngineSpace(name, engine, this.settings.engineTrees ?? [], this.listener);
       const meter = CostMeter.forPlatform(target.identity.kind, record.identity!.fileSharing?.mechanism ?? null, sharedDir, target.identity.endpoint);
       record.cost = meter.sources;
       const { loadWatch } = this.settings;

@@ -4,7 +4,7 @@
 import { dirname, join } from 'node:path';
 import { EXIT } from '../errors.js';
 import type { RunDocument } from '../model/run-document.js';
-import { saveRunDocument, type Saved } from '../results/save.js';
+import { saveRunDocument, type Saved, type SaveOptions } from '../results/save.js';
 import { writeAtomically } from '../util/atomic-write.js';
 import { reasonOf } from '../util/user-file.js';
 import { viewOf } from '../results/view.js';
@@ -12,8 +12,8 @@ import { EXPORTERS } from './exporters.js';
 import type { RenderOptions } from './section.js';
 
 /** `options.sections`: the sections contributed from outside report/ (the strategies'). */
-export async function writeRunDirectory(runDir: string, measured: RunDocument, options: RenderOptions = {}): Promise<Saved> {
-  const saved = await saveRunDocument(runDir, measured);
+export async function writeRunDirectory(runDir: string, measured: RunDocument, options: RenderOptions & SaveOptions = {}): Promise<Saved> {
+  const saved = await saveRunDocument(runDir, measured, { madeBefore: options.madeBefore });
   // The document went elsewhere: the run directory cannot take files, and the reports can be made from it later.
   if (saved.written[0] && dirname(saved.written[0]) !== runDir) return saved;
   const problems = [...saved.problems];

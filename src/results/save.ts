@@ -53,11 +53,18 @@ export function fallbackPath(runId: string, fileName: string): string {
   return join(tmpdir(), `mountbench-${runId}`, fileName);
 }
 
+/** How a run directory is saved in. */
+export interface SaveOptions {
+  /** The directory was made before the run (run/run-directory.ts): one gone by now was removed, or its disk
+   * unmounted, and is not made again (that could write onto the mount point's own disk); the fallback place is. */
+  madeBefore?: boolean;
+}
+
 /** Writes `text` as `fileName` in `runDir`, else in the fallback place; the path written and the problem, if any. */
-async function writeDocument(runDir: string, runId: string, fileName: string, text: string): Promise<{ path: string | null; problem: string | null }> {
+async function writeDocument(runDir: string, runId: string, fileName: string, text: string, options: SaveOptions): Promise<{ path: string | null; problem: string | null }> {
   const path = join(runDir, fileName);
   try {
-    await mkdir(runDir, { recursive: true });
+    if (!options.madeBefore) await mkdir(runDir, { recursive: true });
     await writeAtomically(path, text);
     return { path, problem: null };
   } catch (error) {
@@ -74,12 +81,12 @@ async function writeDocument(runDir: string, runId: string, fileName: string, te
 }
 
 /** Writes run.json into `runDir`, or run.raw.json beside a problem when the document fails its schema. */
-export async function saveRunDocument(runDir: string, measured: RunDocument): Promise<Saved> {
+export async function saveRunDocument(runDir: string, measured: RunDocument, options: SaveOptions = {}): Promise<Saved> {
   const { value, replaced } = withFiniteNumbers(measured);
   const doc: RunDocument = { ...value, notes: [...value.notes, ...replaced.map((r) => `${r}, not a finite number; written as null`)] };
   const checked = RunDocument.safeParse(doc);
   const fileName = checked.success ? RUN_FILE : RAW_RUN_FILE;
-  const { path, problem } = await writeDocument(runDir, doc.id, fileName, `${JSON.stringify(checked.success ? checked.data : doc, null, 2)}\n`);
+  const { path, problem } = await writeDocument(runDir, doc.id, fileName, `${JSON.stringify(checked.success ? checked.data : doc, null, 2)}\n`, options);
   const written = path ? [path] : [];
   const problems = problem ? [problem] : [];
   if (checked.success) {

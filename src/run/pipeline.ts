@@ -26,6 +26,7 @@ import { projectWorkload } from '../workloads/project.js';
 import type { Workload } from '../workloads/workload.js';
 import { debugTarget } from './debug-mode.js';
 import { runDocument } from './document.js';
+import { engineTrees } from './engine-trees.js';
 import { checkFreeSpace, largestHostTree } from './free-space.js';
 import { prepareRunDirectory } from './run-directory.js';
 import type { RunOptions } from './options.js';
@@ -123,6 +124,8 @@ async function execute(run: RunPlace, targets: PlatformTarget[], options: RunOpt
     order: options.order,
     // The host's npm primes the cache for every platform when it can (its registry, proxy and CA settings apply).
     hostNpm,
+    // Checked against each engine's disk once it answers: a project's own files have no size known in advance.
+    engineTrees: options.project ? [] : engineTrees(options.workloads, options.strategies, options.sizes),
     // A stand-in platform runs nothing: there is no load of its own to tell apart from the machine's.
     ...(options.debugMode ? {} : { loadWatch: { quietWaitSeconds: options.quietWait ?? null } }),
   };
@@ -169,7 +172,7 @@ export async function runPipeline(options: RunOptions, argv: string[], hooks: Ru
     const doc = document(execution);
 
     // write: the samples first, whatever happens next; the work copies go only once they are kept
-    const saved = await writeRunDirectory(run.runDir, doc, { sections: STRATEGY_SECTIONS });
+    const saved = await writeRunDirectory(run.runDir, doc, { sections: STRATEGY_SECTIONS, madeBefore: true });
     await rm(run.workDir, { recursive: true, force: true }).catch((error: Error) =>
       hooks.warn(`could not remove the work copies in ${run.workDir} (${error.message}); remove them yourself, or run mountbench clean`),
     );

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { homedir, hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type Docker from 'dockerode';
@@ -12,6 +12,7 @@ import { DockerEngine } from '../../src/bench/docker-engine.js';
 import { OFFLINE_IMAGE } from '../../src/docker/images.js';
 import { RUN_ENV, RUN_PID_ENV } from '../../src/bench/run-processes.js';
 import { STRATEGIES } from '../../src/strategies/registry.js';
+import { contextDigest, discoverEndpoints } from '../../src/platforms/discover.js';
 import { HOST_LABEL, labels, newRunId, PID_LABEL, RUN_LABEL } from '../../src/util/labels.js';
 import { runCli } from '../helpers/cli.js';
 import { leftovers, requireEngine } from '../helpers/engine.js';
@@ -62,6 +63,39 @@ describe('mountbench clean', () => {
     const { code, stderr } = await runCli(['clean', '--run', '']);
     assert.equal(code, 64);
     assert.match(stderr, /--run needs a run id/);
+  });
+});
+
+describe('mountbench clean --platform', () => {
+  it("narrowed to another platform, leaves the engine's leftovers alone; narrowed to the engine's name, removes them", async () => {
+    // The platforms found: the engine this test runs on, and a context of our own, "elsewhere", with no engine behind it.
+    const config = mkdtempSync(join(tmpdir(), 'mountbench-clean-config-'));
+    const meta = join(config, 'contexts', 'meta', contextDigest('elsewhere'));
+    mkdirSync(meta, { recursive: true });
+    writeFileSync(join(meta, 'meta.json'), JSON.stringify({ Name: 'elsewhere', Endpoints: { docker: { Host: `unix://${join(config, 'no-engine.sock')}` } } }));
+    const env = { DOCKER_CONFIG: config };
+    const found = discoverEndpoints({ env: { ...process.env, ...env }, home: homedir(), context: undefined });
+    const engine = found.find((e) => e.current);
+    assert.ok(engine && engine.name !== 'elsewhere', found.map((e) => e.name).join(', '));
+    assert.ok(found.some((e) => e.name === 'elsewhere'), 'the other platform is listed');
+    const run = newRunId();
+    const volume = `mountbench-clean-test-${run}`;
+    await docker.createVolume({ Name: volume, Labels: { [RUN_LABEL]: run, [HOST_LABEL]: hostname(), [PID_LABEL]: String(deadPid()) } });
+    try {
+      const other = await runCli(['clean', '--run', run, '--platform', 'elsewhere'], env);
+      assert.equal(other.code, 2, `only "elsewhere" was asked, and it does not answer: ${other.stderr}`);
+      assert.doesNotMatch(other.stdout, new RegExp(`^${engine.name}:`, 'm'));
+      assert.equal(await leftovers(docker, run), 1, "the engine's leftovers are left alone");
+
+      const own = await runCli(['clean', '--run', run, '--platform', engine.name], env);
+      assert.equal(own.code, 0, own.stderr);
+      assert.match(own.stdout, new RegExp(`^${engine.name}: removed 0 container\\(s\\) and 1 volume\\(s\\)$`, 'm'));
+      assert.doesNotMatch(own.stdout, /^elsewhere:/m);
+      assert.equal(await leftovers(docker, run), 0);
+    } finally {
+      await docker.getVolume(volume).remove({ force: true }).catch(() => undefined);
+      rmSync(config, { recursive: true, force: true });
+    }
   });
 });
 

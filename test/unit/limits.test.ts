@@ -10,6 +10,7 @@ import { after, describe, it } from 'node:test';
 import { LIMITS } from '../../src/util/limits.js';
 import { parseDuration } from '../../src/util/parse.js';
 import { largestHostTree } from '../../src/run/free-space.js';
+import { buildProgram } from '../../src/cli.js';
 import { runCli } from '../helpers/cli.js';
 import { projectOf } from '../helpers/project-files.js';
 
@@ -45,6 +46,22 @@ describe('limits of what a run can be asked', () => {
     await refused(['--runs', 'auto', '--max-time', '600h'], /--max-time.*expected a duration of at most 24h/);
     assert.throws(() => parseDuration(`${LIMITS.durationSeconds + 1}`), /at most 24h/);
     assert.equal(parseDuration('24h'), LIMITS.durationSeconds);
+  });
+
+  it('--warmup 101 and --events 100001 are refused', async () => {
+    await refused(['--warmup', '101'], /--warmup.*expected an integer of at most 100\./);
+    await refused(['--workload', 'watch', '--events', '100001'], /--events.*expected an integer of at most 100,000\./);
+  });
+
+  it('the limits themselves, --warmup 100 and --events 100000, are accepted by the parser', async () => {
+    const program = buildProgram();
+    const run = program.commands.find((c) => c.name() === 'run')!;
+    // Parsed only: the action that would run 100 warm-up samples is replaced.
+    let ran = false;
+    run.action(() => void (ran = true));
+    await program.parseAsync(['node', 'mountbench', 'run', '--warmup', String(LIMITS.warmup), '--events', String(LIMITS.events)]);
+    assert.ok(ran, 'the command line was accepted');
+    assert.deepEqual([run.opts().warmup, run.opts().events], [100, 100_000]);
   });
 
   it("runs: 1e20 in a project's mountbench.yaml is refused too", async () => {
