@@ -1,6 +1,5 @@
 // The real PlatformEngine: one Docker endpoint, reached through dockerode. Every container and volume it makes
 // carries the run's label, so cleaning up is one query, whatever failed or was interrupted on the way.
-import { release } from 'node:os';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
 import { DirectoryNotSharedError, diagnoseNotShared, notSharedRefusal } from '../platforms/not-shared.js';
@@ -16,6 +15,7 @@ import { resolveImage, saveImage, type ResolvedImage } from '../docker/images.js
 import { primePlatform } from './prime.js';
 import type { SandboxContext } from './sandbox.js';
 import type { StrategyList } from './strategy.js';
+import { engineHasItsOwnKernel } from './vm-load.js';
 
 export interface DockerEngineSettings {
   runId: string;
@@ -46,8 +46,7 @@ export class DockerEngine implements PlatformEngine {
     const resolved = await resolveImage(this.docker, requested, donors);
     this.image = resolved.ref;
     // On Linux an engine with the host's kernel shares its caches: one drop on the host serves both.
-    const sameKernel = process.platform === 'linux' && this.identity.engine.kernel === release();
-    this.dropper = new CacheDropper(this.docker, resolved.ref, this.settings.runId, this.name, sameKernel);
+    this.dropper = new CacheDropper(this.docker, resolved.ref, this.settings.runId, this.name, !engineHasItsOwnKernel(this.identity.engine.kernel));
     return resolved;
   }
 
@@ -56,7 +55,7 @@ export class DockerEngine implements PlatformEngine {
     return {
       runId: this.settings.runId,
       platformName: this.name,
-      platform: { kind: this.identity.kind, endpoint: this.identity.endpoint, arch: this.identity.engine.arch },
+      platform: { kind: this.identity.kind, endpoint: this.identity.endpoint, arch: this.identity.engine.arch, ownKernel: engineHasItsOwnKernel(this.identity.engine.kernel) },
       docker: this.docker,
       image: this.image,
       online: this.settings.online,

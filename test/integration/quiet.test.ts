@@ -53,7 +53,7 @@ describe('the machine\'s load on the real engine', () => {
     assert.match(stderr, /warning: the machine is busy at the start: other work kept \d\.\d of \d+ cores busy \([^)]*\bnode [01]\.\d/);
     assert.match(stderr, /close those programs, or run with --quiet-wait/);
     assert.ok(doc.notes.some((n) => n.includes('the machine is busy at the start')), 'a run note');
-    const flag = /4 of 4 samples were taken while other work kept the machine busy \(up to \d\.\d of \d+ cores\): bind ×2, volume ×2/;
+    const flag = /4 of 4 samples were taken while other work kept the host busy \(up to \d\.\d of \d+ cores\): bind ×2, volume ×2/;
     assert.match(stdout, flag);
     assert.match(readFileSync(join(out, 'results.md'), 'utf8'), flag);
     assert.equal(await leftovers(docker, doc.id), 0);
