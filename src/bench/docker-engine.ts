@@ -16,6 +16,8 @@ import { primePlatform } from './prime.js';
 import type { SandboxContext } from './sandbox.js';
 import type { StrategyList } from './strategy.js';
 import { engineHasItsOwnKernel } from './vm-load.js';
+import { probeVmLoad } from './vm-load-probe.js';
+import type { LoadReading } from './machine-load.js';
 
 export interface DockerEngineSettings {
   runId: string;
@@ -97,6 +99,11 @@ export class DockerEngine implements PlatformEngine {
   async dropCaches(strategy: ImplementedStrategy): Promise<ColdPass> {
     if (!this.dropper) throw new Error('useImage must come before a cold pass');
     return this.dropper.drop(strategyInfo(strategy));
+  }
+
+  async readVmLoad(seconds: number): Promise<LoadReading | null> {
+    if (!this.image || !engineHasItsOwnKernel(this.identity.engine.kernel)) return null;
+    return probeVmLoad(this.docker, this.image, this.settings.runId, seconds);
   }
 
   interrupt(): void {

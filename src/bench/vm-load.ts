@@ -49,3 +49,20 @@ export function vmOtherLoad(window: KernelCpuWindow, ownCpuSeconds: number | nul
   const share = (after.busySeconds - before.busySeconds - ownCpuSeconds) / (after.cpus * window.seconds);
   return Math.min(1, Math.max(0, share));
 }
+
+/** What divides the probe's two readings in its output. */
+export const PROBE_SPLIT = '--- mountbench load probe ---';
+
+/** The VM's load over the probe's window: each reading is /proc/uptime (the VM's clock) then /proc/stat. The
+ * probe's own sh, cat and sleep spend a few milliseconds of it and are not subtracted. Null when unreadable or too
+ * short to tell. */
+export function vmLoadOfProbe(output: string): { share: number; cores: number; seconds: number } | null {
+  const [first, second] = output.split(PROBE_SPLIT);
+  if (second === undefined) return null;
+  const uptime = (text: string) => Number(text.trim().split(/\s+/)[0]);
+  const [before, after] = [parseProcStat(first), parseProcStat(second)];
+  const seconds = uptime(second) - uptime(first);
+  if (!before || !after || !Number.isFinite(seconds) || seconds < shortestStepSeconds(after.cpus)) return null;
+  const share = (after.busySeconds - before.busySeconds) / (after.cpus * seconds);
+  return { share: Math.min(1, Math.max(0, share)), cores: after.cpus, seconds };
+}

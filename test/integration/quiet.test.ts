@@ -59,13 +59,14 @@ describe('the machine\'s load on the real engine', () => {
     assert.equal(await leftovers(docker, doc.id), 0);
   });
 
-  it('--quiet-wait 5 beside a busy loop waits about 5 s before each round, goes on, and notes it', async () => {
+  it('--quiet-wait 5 beside a busy loop waits up to 5 s before each round, goes on, and notes it', async () => {
     const out = join(scratch, 'wait');
     const started = performance.now();
     const { code, stderr } = await besideABusyLoop(() => smallRun(out, '--runs', '2', '--quiet-wait', '5'));
     const seconds = (performance.now() - started) / 1000;
     assert.equal(code, 0, stderr);
-    assert.ok(seconds >= 10, `two rounds of at least 5 s of waiting: ${seconds.toFixed(1)} s`);
+    // Readings of 2 s, and none that would end past the 5 s: two of them before each round.
+    assert.ok(seconds >= 8, `two rounds of about 4 s of waiting: ${seconds.toFixed(1)} s`);
     assert.match(stderr, /waiting for the machine to quiet down \(\d+s of at most 5s, --quiet-wait\): other work kept/);
     assert.equal(stderr.match(/still busy after waiting 5s: going on/g)?.length, 2, stderr);
     const doc = await readRunDocument(join(out, 'run.json'));

@@ -5,9 +5,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Executor } from '../../src/bench/executor.js';
+import { LoadWatch } from '../../src/bench/load-watch.js';
+import type { LoadReading } from '../../src/bench/machine-load.js';
+import type { ProgressListener } from '../../src/bench/progress.js';
 import { planRun } from '../../src/bench/plan.js';
 import { QUIET, StandInEngine, standInTarget } from '../../src/bench/stand-in-engine.js';
-import { engineHasItsOwnKernel, parseProcStat, vmOtherLoad } from '../../src/bench/vm-load.js';
+import { engineHasItsOwnKernel, parseProcStat, PROBE_SPLIT, vmLoadOfProbe, vmOtherLoad } from '../../src/bench/vm-load.js';
 import { wallTime, type Workload } from '../../src/workloads/workload.js';
 
 const BEFORE = `cpu  3217145 28525 488745 6589819 64717 0 13216 134173 3 0
@@ -90,5 +93,44 @@ describe('each sample\'s VM load', () => {
     const samples = await run(new StandInEngine());
     assert.equal(samples.length, 3);
     for (const s of samples) assert.ok(!('vmOtherLoad' in s));
+  });
+});
+
+describe('the VM\'s load at the start', () => {
+  it('is read by the probe from /proc/uptime and /proc/stat twice: busy CPU over its CPUs and the VM\'s own clock', () => {
+    // The probe's output as the container prints it: uptime, /proc/stat, the split, uptime, /proc/stat (recorded above).
+    const output = `52876.97 65898.19\n${BEFORE}\nintr 1 2 3\n${PROBE_SPLIT}\n52877.98 65898.85\n${AFTER}\nintr 4 5 6\n`;
+    const load = vmLoadOfProbe(output)!;
+    assert.equal(load.cores, 2);
+    close(load.seconds, 1.01);
+    close(load.share, 1.27 / (2 * 1.01));
+    assert.equal(vmLoadOfProbe(`52876.97 1\n${BEFORE}\n`), null, 'one reading only');
+  });
+
+  function watchOf(vm: LoadReading | null, quietWaitSeconds: number | null) {
+    const phases: string[] = [];
+    const listener: ProgressListener = { ...QUIET, phase: (platform, message) => phases.push(`[${platform}] ${message}`) };
+    let vmReadings = 0;
+    const quiet = async (): Promise<LoadReading> => ({ share: 0, cores: 2, top: [], seconds: 0.01 });
+    const watch = new LoadWatch('p', quiet, listener, { quietWaitSeconds }, () => false, async () => (vmReadings++, vm));
+    return { watch, phases, vmReadings: () => vmReadings };
+  }
+  const WARNING = 'the VM the engine runs in is busy at the start: other work in it kept 1.5 of its 4 cores busy; samples taken now compete with it for the CPU and are flagged in the report; stop what else runs in it (other containers of this platform)';
+
+  for (const quietWait of [null, 60]) {
+    it(`warns once, in the progress and the notes, when other work keeps the VM busy (--quiet-wait ${quietWait ?? 'off'})`, async () => {
+      const { watch, phases, vmReadings } = watchOf({ share: 0.375, cores: 4, top: [], seconds: 2 }, quietWait);
+      for (let round = 0; round < 3; round++) await watch.beforeRound();
+      assert.equal(vmReadings(), 1, 'one probe a platform');
+      assert.deepEqual(phases, [`[p] warning: ${WARNING}`]);
+      assert.deepEqual(watch.notes(), [`p: ${WARNING}`]);
+    });
+  }
+  it('says nothing when the VM is quiet, or has no reading', async () => {
+    for (const vm of [{ share: 0.05, cores: 4, top: [], seconds: 2 }, null]) {
+      const { watch, phases } = watchOf(vm, null);
+      await watch.beforeRound();
+      assert.deepEqual([phases, watch.notes()], [[], []]);
+    }
   });
 });
