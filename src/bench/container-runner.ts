@@ -13,11 +13,13 @@ export class ContainerRunner implements CommandRunner {
     private readonly docker: Docker,
     private readonly container: Docker.Container,
     private readonly projectDir: string,
+    /** Also read the kernel's CPU counters around each command: the engine runs in a VM of its own (vm-load.ts). */
+    private readonly readsKernelCpu = false,
   ) {}
 
   async run(command: string): Promise<HarnessResult> {
     if (this.aborted) throw new Error('interrupted');
-    const { stdout, stderr } = await execCollect(this.docker, this.container, ['node', ...harnessArgs(command, true)], this.projectDir, undefined, this.stopping.signal);
+    const { stdout, stderr } = await execCollect(this.docker, this.container, ['node', ...harnessArgs(command, true, this.readsKernelCpu)], this.projectDir, undefined, this.stopping.signal);
     if (this.aborted) throw new Error('interrupted');
     try {
       return parseHarnessOutput(stdout);

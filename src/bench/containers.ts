@@ -100,7 +100,7 @@ export async function containerSandbox(ctx: SandboxContext, workload: Workload, 
   }
   return {
     container,
-    runner: new ContainerRunner(ctx.docker, container, CONTAINER_PROJECT_DIR),
+    runner: new ContainerRunner(ctx.docker, container, CONTAINER_PROJECT_DIR, ctx.platform.ownKernel),
     projectDir: CONTAINER_PROJECT_DIR,
     cacheDir: CONTAINER_CACHE_DIR,
     hostProjectDir: layout.hostProjectDir,

@@ -1,6 +1,5 @@
 // The real PlatformEngine: one Docker endpoint, reached through dockerode. Every container and volume it makes
 // carries the run's label, so cleaning up is one query, whatever failed or was interrupted on the way.
-import { release } from 'node:os';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
 import { DirectoryNotSharedError, diagnoseNotShared, notSharedRefusal } from '../platforms/not-shared.js';
@@ -17,6 +16,9 @@ import { resolveImage, saveImage, type ResolvedImage } from '../docker/images.js
 import { primePlatform } from './prime.js';
 import type { SandboxContext } from './sandbox.js';
 import type { StrategyList } from './strategy.js';
+import { engineHasItsOwnKernel } from './vm-load.js';
+import { probeVmLoad } from './vm-load-probe.js';
+import type { LoadReading } from './machine-load.js';
 
 export interface DockerEngineSettings {
   runId: string;
@@ -47,8 +49,7 @@ export class DockerEngine implements PlatformEngine {
     const resolved = await resolveImage(this.docker, requested, donors);
     this.image = resolved.ref;
     // On Linux an engine with the host's kernel shares its caches: one drop on the host serves both.
-    const sameKernel = process.platform === 'linux' && this.identity.engine.kernel === release();
-    this.dropper = new CacheDropper(this.docker, resolved.ref, this.settings.runId, this.name, sameKernel);
+    this.dropper = new CacheDropper(this.docker, resolved.ref, this.settings.runId, this.name, !engineHasItsOwnKernel(this.identity.engine.kernel));
     return resolved;
   }
 
@@ -57,7 +58,7 @@ export class DockerEngine implements PlatformEngine {
     return {
       runId: this.settings.runId,
       platformName: this.name,
-      platform: { kind: this.identity.kind, endpoint: this.identity.endpoint, arch: this.identity.engine.arch },
+      platform: { kind: this.identity.kind, endpoint: this.identity.endpoint, arch: this.identity.engine.arch, ownKernel: engineHasItsOwnKernel(this.identity.engine.kernel) },
       docker: this.docker,
       image: this.image,
       online: this.settings.online,
@@ -104,6 +105,11 @@ export class DockerEngine implements PlatformEngine {
   async dropCaches(strategy: ImplementedStrategy): Promise<ColdPass> {
     if (!this.dropper) throw new Error('useImage must come before a cold pass');
     return this.dropper.drop(strategyInfo(strategy));
+  }
+
+  async readVmLoad(seconds: number): Promise<LoadReading | null> {
+    if (!this.image || !engineHasItsOwnKernel(this.identity.engine.kernel)) return null;
+    return probeVmLoad(this.docker, this.image, this.settings.runId, seconds);
   }
 
   interrupt(): void {

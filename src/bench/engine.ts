@@ -7,6 +7,7 @@ import type { ResolvedImage } from '../docker/images.js';
 import type { Sandbox } from './sandbox.js';
 import type { ColdPass } from './cache-drop.js';
 import type { EngineDisk } from '../platforms/engine-disk.js';
+import type { LoadReading } from './machine-load.js';
 
 export interface PlatformEngine {
   /** Find, pull, or copy from another platform of the run (`donors`) the image every sandbox of this platform
@@ -25,6 +26,9 @@ export interface PlatformEngine {
   openSandbox(strategy: ImplementedStrategy, workload: Workload, cellId: string, hostCacheDir: string | null): Promise<Sandbox>;
   /** Drop what a cold pass must not read from: what was dropped where, and why it is not fully cold. */
   dropCaches(strategy: ImplementedStrategy): Promise<ColdPass>;
+  /** Where the engine runs in a VM of its own: that VM's load over `seconds` (other work in it); absent or null
+   * elsewhere. */
+  readVmLoad?(seconds: number): Promise<LoadReading | null>;
   /** Ctrl-C: end whatever runs on the platform now. */
   interrupt(): void;
   /** Remove everything the run created on the platform; also after a failure or an interrupt. Then count again:

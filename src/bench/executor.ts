@@ -197,7 +197,9 @@ export class Executor {
       const meter = CostMeter.forPlatform(target.identity.kind, record.identity!.fileSharing?.mechanism ?? null, sharedDir, target.identity.endpoint);
       record.cost = meter.sources;
       const { loadWatch } = this.settings;
-      watch = loadWatch ? new LoadWatch(name, () => readMachineLoad(meter, LOAD_READING_SECONDS), this.listener, loadWatch, () => this.interrupted) : null;
+      const readHost = loadWatch?.readLoad ?? (() => readMachineLoad(meter, LOAD_READING_SECONDS));
+      const readVm = engine.readVmLoad && (() => engine.readVmLoad!(LOAD_READING_SECONDS));
+      watch = loadWatch ? new LoadWatch(name, readHost, this.listener, loadWatch, () => this.interrupted, readVm) : null;
       for (const w of planned.workloads) {
         if (this.interrupted) break;
         const byId = new Map(cells.map((c) => [c.id, c]));
@@ -283,7 +285,7 @@ export class Executor {
         meter,
         listener: this.listener,
         interrupted: () => this.interrupted,
-        ...(watch ? { beforeRound: () => watch.beforeRound() } : {}),
+        ...(watch ? { beforeRound: (budget: number | null) => watch.beforeRound(budget) } : {}),
       });
       return { platform: name, workload: workload.name, ...stop };
     } finally {

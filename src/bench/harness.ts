@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SCRIPTS_DIR } from '../workloads/workload.js';
+import type { KernelCpuWindow } from './vm-load.js';
 
 export const RESULT_MARKER = 'MOUNTBENCH_RESULT ';
 /** The marker of the figures a workload script prints itself (fixtures/scripts/values.cjs). */
@@ -11,9 +12,10 @@ export const OUTPUT_TAIL_CHARS = 4000;
 
 export const HARNESS_SOURCE = readFileSync(join(SCRIPTS_DIR, 'harness.cjs'), 'utf8');
 
-/** `node -e` arguments of the harness for a command; `cgroup`: also read the container's own cgroup around it. */
-export function harnessArgs(command: string, cgroup: boolean): string[] {
-  return ['-e', HARNESS_SOURCE, command, ...(cgroup ? ['cgroup'] : [])];
+/** `node -e` arguments of the harness for a command; `cgroup`: also read the container's own cgroup around it;
+ * `procStat`: and the kernel's CPU counters (a VM's, from a container in it). */
+export function harnessArgs(command: string, cgroup: boolean, procStat = false): string[] {
+  return ['-e', HARNESS_SOURCE, command, ...(cgroup ? ['cgroup'] : []), ...(procStat ? ['procstat'] : [])];
 }
 
 /** What the container's cgroup counted during the command (seconds, bytes); its peak working set, polled. */
@@ -38,6 +40,8 @@ export interface HarnessResult {
   /** The container's own counts, when asked for and readable; null on the host or without a readable cgroup. */
   cgroup: CgroupCounts | null;
   outputTail: string;
+  /** The kernel's cpu lines of /proc/stat around the command, when asked for (vm-load.ts). */
+  procStat?: KernelCpuWindow;
 }
 
 /** Find the result line in the harness's stdout. */

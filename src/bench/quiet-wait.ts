@@ -1,5 +1,6 @@
 // --quiet-wait: before a round, wait until other work falls below the threshold (machine-load.ts), reading the load
-// again and again (each reading watches the machine for a couple of seconds), at most so long; then go on either way.
+// again and again (each reading watches the machine for a couple of seconds), at most so long: no reading starts that
+// would end past the limit (readings take as long as the last one did); then go on either way.
 import { isBusy, type LoadReading } from './machine-load.js';
 
 export const DEFAULT_QUIET_WAIT_SECONDS = 120;
@@ -22,10 +23,11 @@ export async function waitForQuiet(
 ): Promise<QuietWaitOutcome> {
   const start = now();
   for (let busyReadings = 0; ; busyReadings++) {
+    const readingStart = now();
     const last = await read();
     const waitedSeconds = now() - start;
     if (!isBusy(last.share)) return { quiet: true, busyReadings, waitedSeconds, last };
-    if (waitedSeconds >= maxSeconds) return { quiet: false, busyReadings: busyReadings + 1, waitedSeconds, last };
+    if (waitedSeconds + (now() - readingStart) > maxSeconds) return { quiet: false, busyReadings: busyReadings + 1, waitedSeconds, last };
     onBusy(last, waitedSeconds);
   }
 }

@@ -10,6 +10,7 @@ import type { ColdPass } from './cache-drop.js';
 import type { ProgressListener } from './progress.js';
 import { between, type CostMeter, type HostCounts } from './cost.js';
 import { hostCores, otherLoad } from './machine-load.js';
+import { vmOtherLoad } from './vm-load.js';
 import type { HarnessResult } from './harness.js';
 import type { Sandbox } from './sandbox.js';
 import { runWatch } from './watch.js';
@@ -42,6 +43,7 @@ type Reading = StepReading & {
   cost?: SampleCost;
   settleSeconds?: number;
   otherLoad?: number | null;
+  vmOtherLoad?: number | null;
 };
 
 /** Untimed: let a sandbox that settles catch up after `what`; its seconds, or undefined where there is nothing to wait for. */
@@ -73,10 +75,15 @@ function stepCost(result: HarnessResult, host: HostCounts | null): SampleCost | 
   };
 }
 
-/** What other work kept busy during the step: the host's CPU less the sample's own (its cgroup, else the command's). */
-function stepOtherLoad(result: HarnessResult, spent: HostCounts, meter: CostMeter): number | null {
+/** The sample's own CPU: its container's cgroup, else the command's as the timer counted it; null when neither. */
+function ownCpuSeconds(result: HarnessResult): number | null {
   const command = result.cpuUserSeconds === null || result.cpuSystemSeconds === null ? null : result.cpuUserSeconds + result.cpuSystemSeconds;
-  return otherLoad({ spent, sampleCpuSeconds: result.cgroup?.cpuSeconds ?? command, insideTheVm: meter.sharingIsTheVm, cores: hostCores() });
+  return result.cgroup?.cpuSeconds ?? command;
+}
+
+/** What other work kept busy during the step: the host's CPU less the sample's own. */
+function stepOtherLoad(result: HarnessResult, spent: HostCounts, meter: CostMeter): number | null {
+  return otherLoad({ spent, sampleCpuSeconds: ownCpuSeconds(result), insideTheVm: meter.sharingIsTheVm, cores: hostCores() });
 }
 
 /** One sample: reset, then every step in order; each measure's cell gets its figure. A failing step fails them all. */
@@ -118,6 +125,8 @@ export async function takeSample(l: LiveSandbox, index: number, ctx: SampleConte
         cpuSystemSeconds: result.cpuSystemSeconds,
         cost: stepCost(result, spent),
         ...(spent ? { otherLoad: stepOtherLoad(result, spent, ctx.meter!) } : {}),
+        // Where the engine has a VM of its own, the timer read its kernel's counters too.
+        ...(result.procStat ? { vmOtherLoad: vmOtherLoad(result.procStat, ownCpuSeconds(result)) } : {}),
       };
       readings.set(step.name, reading);
       if (result.exitCode !== 0) throw new StepFailure(step.name, result.exitCode, result.outputTail);
@@ -160,6 +169,7 @@ function record(
       ...(reading?.cost ? { cost: reading.cost } : {}),
       ...(reading?.settleSeconds !== undefined ? { settleSeconds: reading.settleSeconds } : {}),
       ...(reading?.otherLoad !== undefined ? { otherLoad: reading.otherLoad } : {}),
+      ...(reading?.vmOtherLoad !== undefined ? { vmOtherLoad: reading.vmOtherLoad } : {}),
     };
     cell.samples.push(sample);
     if (reading?.method) {

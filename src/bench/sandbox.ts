@@ -38,8 +38,9 @@ export interface SandboxContext {
   runId: string;
   platformName: string;
   /** The platform's kind (docker-desktop, orbstack, docker-linux…), endpoint (unix:///…, tcp://…) and the
-   * architecture of its engine (x86_64, aarch64). */
-  platform: { kind: string; endpoint: string; arch: string };
+   * architecture of its engine (x86_64, aarch64); `ownKernel`: its containers run on a kernel other than the host's
+   * (a VM's), whose CPU counters they see (vm-load.ts). */
+  platform: { kind: string; endpoint: string; arch: string; ownKernel: boolean };
   docker: Docker;
   image: string;
   online: boolean;

@@ -13,6 +13,7 @@ import { SandboxUnavailableError, type Sandbox, type SandboxRecord } from './san
 import type { FileSharing } from '../model/run-document.js';
 import type { ImplementedStrategy } from '../model/strategies.js';
 import type { Workload } from '../workloads/workload.js';
+import type { KernelCpuWindow } from './vm-load.js';
 
 /** How a step answers: its wall time and exit code, and the figures it printed. */
 export interface Answer {
@@ -20,6 +21,8 @@ export interface Answer {
   exitCode?: number;
   values?: Record<string, unknown>;
   output?: string;
+  /** The kernel's counters around the step, as the timer reads them where the engine runs in a VM. */
+  procStat?: KernelCpuWindow;
 }
 
 /** `answer(strategy, command, n)`: the n-th (0-based) run of a command in a sandbox of that strategy. */
@@ -35,6 +38,7 @@ function harness(answer: Answer): HarnessResult {
     values: answer.values ?? {},
     cgroup: null,
     outputTail: answer.output ?? '',
+    ...(answer.procStat ? { procStat: answer.procStat } : {}),
   };
 }
 

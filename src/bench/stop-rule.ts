@@ -100,6 +100,15 @@ export function stopAfterRound(
   return null;
 }
 
+/** The most seconds a wait for a quiet machine (--quiet-wait) may take before a round, so that sampling still ends
+ * by --max-time: the time left less what the rounds still owed will take (each as long as the longest so far), or,
+ * before the first round, when that is not known, half the time left. Null without --max-time. */
+export function waitBudget(sampling: Sampling, elapsedSeconds: number, roundsOwed: number, longestRoundSeconds: number | null): number | null {
+  if (sampling.kind !== 'auto' || sampling.maxSeconds === null) return null;
+  const left = sampling.maxSeconds - elapsedSeconds;
+  return Math.max(0, longestRoundSeconds === null ? left / 2 : left - roundsOwed * longestRoundSeconds);
+}
+
 function finite(value: number): number | null {
   return Number.isFinite(value) ? value : null;
 }

@@ -55,9 +55,11 @@ How the figures are summarised:
   --precision, when given), or at the last look or --max-time.
   A busy machine: before the first round the run watches the host for 2 s, and during every timed step it
   counts the CPU other work took (the host's busy time less the sample's, the sharing layer's or VM's, the
-  engine's and its own). Above a tenth of the host's cores it warns at the start, and the report flags the
-  samples taken under that load. --quiet-wait waits for it to fall before each round (at most so long, then
-  goes on and notes it), so that fewer samples compete with it.
+  engine's and its own); where the engine runs in a VM, also the VM's own (its /proc/stat, read in the
+  container, less the container's CPU). Above a tenth of the host's or the VM's cores it warns at the start,
+  and the report flags the samples taken under that load, saying whose. --quiet-wait waits for the host's load
+  to fall before each round (at most so long, then goes on and notes it), so that fewer samples compete with
+  it; its waiting counts toward --max-time.
 
 Output: a run directory (run.json, results.md, results.csv, samples.csv, chart.svg, report.html) and a table on stdout;
 progress goes to stderr. Every container and volume carries the label mountbench.run=<id> and is removed at
@@ -119,7 +121,7 @@ export function addRunCommand(program: Command): void {
     .option('--precision <percent>', 'with --runs auto: besides its verdict, the half-width each ratio\'s interval must reach, relative to the ratio', percentage, DEFAULT_PRECISION)
     .option('--max-runs <n>', `with --runs auto: at most this many samples per cell, a last look (default ${DEFAULT_MAX_RUNS}, the last of --looks)`, positiveInteger(DEFAULT_RUNS, LIMITS.runs), DEFAULT_MAX_RUNS)
     .option('--max-time <duration>', 'with --runs auto: stop sampling a platform\'s workload after this long (90s, 20m, 1h)', duration)
-    .option('--quiet-wait [duration]', `before each round, wait until other work keeps less than a tenth of the cores busy, at most this long (default ${DEFAULT_QUIET_WAIT_SECONDS}s; then it goes on, noted)`, duration)
+    .option('--quiet-wait [duration]', `before each round, wait until other work keeps less than a tenth of the cores busy, at most this long (default ${DEFAULT_QUIET_WAIT_SECONDS}s; then it goes on, noted; counted in --max-time)`, duration)
     .option('-w, --warmup <n>', 'warm-up samples per cell (recorded, not summarised)', positiveInteger(0, LIMITS.warmup), 1)
     .addOption(
       new Option('-W, --workload <list>', `comma-separated workloads, or all: ${WORKLOAD_NAMES.join(', ')}`)

@@ -81,6 +81,13 @@ export const Sample = z.object({
     .nullable()
     .optional()
     .describe("share of the host's cores (0..1) other work kept busy during the timed step: the host's busy CPU less the sample's, the sharing layer's or VM's, the engine's and mountbench's; null where the sample's own part was not known or the step was too short to tell (under 0.25 s on 2 cores); absent in runs before it was measured"),
+  vmOtherLoad: z
+    .number()
+    .min(0)
+    .max(1)
+    .nullable()
+    .optional()
+    .describe("share of the VM's CPUs (0..1) other work kept busy during the timed step, where the engine runs in a VM: the VM kernel's busy CPU (its /proc/stat, read from the container) less the container's cgroup; null where not known or too short to tell; absent on a host engine and in runs before it was measured"),
 });
 export type Sample = z.infer<typeof Sample>;
 

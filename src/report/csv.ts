@@ -67,13 +67,15 @@ export function renderSamplesCsv(view: ResultsView): string {
     'platform', 'strategy', 'workload', 'measure', 'index', 'warmup', 'started_at', 'value', 'unit', 'wall_seconds', 'exit_code',
     'cpu_user_seconds', 'cpu_system_seconds', 'outlier', 'container_cpu_seconds', 'peak_memory_bytes', 'read_bytes', 'write_bytes',
     'sharing_cpu_seconds', 'host_cpu_seconds', 'energy_joules', 'settle_seconds',
+    // Shares (0..1) of the host's cores and of the VM's CPUs that other work kept busy: empty where not measured.
+    'other_load', 'vm_other_load',
   ];
   const rows = view.cells.flatMap((c) =>
     c.samples.map((s) => [
       c.platform, c.strategy, c.workload, c.measure, s.index, s.warmup, s.startedAt, s.value, c.metric.unit, s.wallSeconds,
       s.exitCode, s.cpuUserSeconds, s.cpuSystemSeconds, c.summary?.outliers.includes(s.index) ?? false, s.cost?.containerCpuSeconds,
       s.cost?.peakMemoryBytes, s.cost?.readBytes, s.cost?.writeBytes, s.cost?.sharingCpuSeconds, s.cost?.hostCpuSeconds, s.cost?.energyJoules,
-      s.settleSeconds,
+      s.settleSeconds, s.otherLoad, s.vmOtherLoad,
     ]),
   );
   return toCsv(header, rows);

@@ -108,7 +108,13 @@ function cellOf(cell: Cell, redactor: Redactor): SharedCell {
     reason: cell.reason,
     method: cell.method,
     notes: cell.notes,
-    samples: cell.samples.map(({ index, warmup, value, wallSeconds, exitCode, outputTail }) => ({ index, warmup, value, wallSeconds, exitCode, ...(outputTail === undefined ? {} : { outputTail }) })),
+    samples: cell.samples.map(({ index, warmup, value, wallSeconds, exitCode, outputTail, otherLoad, vmOtherLoad }) => ({
+      index, warmup, value, wallSeconds, exitCode,
+      ...(outputTail === undefined ? {} : { outputTail }),
+      // Absent, not null, where the run did not measure it: a result of an older run keeps its id.
+      ...(otherLoad === undefined ? {} : { otherLoad }),
+      ...(vmOtherLoad === undefined ? {} : { vmOtherLoad }),
+    })),
     summary: s && { n: s.n, mean: s.mean, median: s.median, stddev: s.stddev, cv: s.cv, min: s.min, max: s.max, interval: s.interval, intervalNote: s.intervalNote, outliers: s.outliers },
     ratioToNative: r && { value: r.value, interval: r.interval, intervalNote: r.intervalNote },
     verdict: verdictOf(cell),

@@ -19,6 +19,8 @@ export const SharedSample = z.object({
   wallSeconds: z.number().nullable(),
   exitCode: z.number().int().nullable(),
   outputTail: z.string().optional(),
+  otherLoad: z.number().min(0).max(1).nullable().optional().describe("share of the host's cores other work kept busy during the sample; absent where not measured"),
+  vmOtherLoad: z.number().min(0).max(1).nullable().optional().describe("share of the VM's CPUs other work kept busy, where the engine runs in a VM; absent elsewhere"),
 });
 
 export const SharedSummary = z.object({

@@ -53,19 +53,20 @@ describe('the machine\'s load on the real engine', () => {
     assert.match(stderr, /warning: the machine is busy at the start: other work kept \d\.\d of \d+ cores busy \([^)]*\bnode [01]\.\d/);
     assert.match(stderr, /close those programs, or run with --quiet-wait/);
     assert.ok(doc.notes.some((n) => n.includes('the machine is busy at the start')), 'a run note');
-    const flag = /4 of 4 samples were taken while other work kept the machine busy \(up to \d\.\d of \d+ cores\): bind ×2, volume ×2/;
+    const flag = /4 of 4 samples were taken while other work kept the host busy \(up to \d\.\d of \d+ cores\): bind ×2, volume ×2/;
     assert.match(stdout, flag);
     assert.match(readFileSync(join(out, 'results.md'), 'utf8'), flag);
     assert.equal(await leftovers(docker, doc.id), 0);
   });
 
-  it('--quiet-wait 5 beside a busy loop waits about 5 s before each round, goes on, and notes it', async () => {
+  it('--quiet-wait 5 beside a busy loop waits up to 5 s before each round, goes on, and notes it', async () => {
     const out = join(scratch, 'wait');
     const started = performance.now();
     const { code, stderr } = await besideABusyLoop(() => smallRun(out, '--runs', '2', '--quiet-wait', '5'));
     const seconds = (performance.now() - started) / 1000;
     assert.equal(code, 0, stderr);
-    assert.ok(seconds >= 10, `two rounds of at least 5 s of waiting: ${seconds.toFixed(1)} s`);
+    // Readings of 2 s, and none that would end past the 5 s: two of them before each round.
+    assert.ok(seconds >= 8, `two rounds of about 4 s of waiting: ${seconds.toFixed(1)} s`);
     assert.match(stderr, /waiting for the machine to quiet down \(\d+s of at most 5s, --quiet-wait\): other work kept/);
     assert.equal(stderr.match(/still busy after waiting 5s: going on/g)?.length, 2, stderr);
     const doc = await readRunDocument(join(out, 'run.json'));

@@ -193,6 +193,10 @@ describe('the VM lab: an engine in a QEMU VM sharing files through virtiofs or 9
       assert.doesNotMatch(notes, /not fully cold/, strategy);
     }
     assert.match(cellOf(doc, 'traverse', 'cold', 'bind').notes.join(' '), /and on the host behind the share/);
+    // The VM's own load beside each sample timed in its containers (read from its /proc/stat); none beside native's.
+    const files = doc.cells.filter((c) => c.workload === 'files');
+    assertEvery(files.filter((c) => c.strategy !== 'native').flatMap((c) => c.samples), (s) => s.vmOtherLoad === null || (s.vmOtherLoad! >= 0 && s.vmOtherLoad! <= 1), 'a VM load, or null');
+    assertEvery(files.filter((c) => c.strategy === 'native').flatMap((c) => c.samples), (s) => !('vmOtherLoad' in s), 'no VM load on the host');
     assert.equal(await leftovers(vmDocker(), doc.id), 0);
   });
 

@@ -1,4 +1,4 @@
-// Samples taken while other work kept the machine busy are flagged in every report, one line per platform; runs that
+// Samples taken while other work kept the host busy are flagged in every report, one line per platform; runs that
 // did not measure the load (every recording made before it) and runs with no busy sample show nothing of it. The
 // loads below are set by the test on a real run document (test/recordings/runs/small-docker-linux.json, recorded on
 // this project's CI machine: 2 cores, 5 strategies, 1 warm-up and 2 measured samples each).
@@ -37,7 +37,7 @@ const BUSY = {
 } as Record<string, number[]>;
 // The warm-up of bind (index 0) is busiest but not summarised, so not counted; native's second sample is unknown.
 const busy = withLoads((strategy, index) => (strategy === 'native' && index === 2 ? null : (BUSY[strategy]?.[index] ?? 0.02)));
-const LINE = '3 of 9 samples were taken while other work kept the machine busy (up to 0.9 of 2 cores): bind ×2, volume ×1';
+const LINE = '3 of 9 samples were taken while other work kept the host busy (up to 0.9 of 2 cores): bind ×2, volume ×1';
 
 describe('the machine-load flag in the reports', () => {
   it('counts the measured samples above a tenth of the cores, per strategy, with the highest load', () => {
@@ -56,7 +56,7 @@ describe('the machine-load flag in the reports', () => {
   });
   it('says "was" of a single busy sample', () => {
     const one = withLoads((strategy, index) => (strategy === 'hybrid' && index === 1 ? 0.5 : 0));
-    assert.deepEqual(busySampleLines(viewOf([one])), ['1 of 10 samples was taken while other work kept the machine busy (up to 1.0 of 2 cores): hybrid ×1']);
+    assert.deepEqual(busySampleLines(viewOf([one])), ['1 of 10 samples was taken while other work kept the host busy (up to 1.0 of 2 cores): hybrid ×1']);
   });
   it('names each platform when the view has several', () => {
     const second = { ...structuredClone(busy), id: 'second-run' };
@@ -82,6 +82,39 @@ describe('the machine-load flag in the reports', () => {
   });
 });
 
+describe('the VM\'s load in the reports', () => {
+  /** The recording as if its engine ran in a VM of 4 CPUs, each sample's VM load given by `load(strategy, index)`. */
+  function withVmLoads(load: (strategy: string, index: number) => number | null | undefined): RunDocument {
+    const doc = withLoads(() => 0);
+    doc.platforms[0].identity!.engine.cpus = 4;
+    for (const cell of doc.cells) {
+      for (const sample of cell.samples) {
+        const share = load(cell.strategy, sample.index);
+        if (share !== undefined) sample.vmOtherLoad = share;
+      }
+    }
+    return doc;
+  }
+  it('flags the samples above a tenth of the VM\'s cores, saying it was the VM and counting its own cores', () => {
+    const doc = withVmLoads((strategy, index) => (strategy === 'bind' ? [0.9, 0.375, 0.02][index] : strategy === 'hybrid' && index === 2 ? 0.2 : 0));
+    assert.deepEqual(busySampleLines(viewOf([doc])), ['2 of 10 samples were taken while other work kept the VM busy (up to 1.5 of its 4 cores): hybrid ×1, bind ×1']);
+    const md = renderMarkdown(viewOf([doc]));
+    assert.match(md, /\n## Machine load\n\nOther work .*on a VM platform also the VM's own busy CPU, read inside it/);
+  });
+  it('gives the host and the VM a line each, the host first, when both were busy', () => {
+    const doc = withVmLoads((strategy, index) => (strategy === 'volume' && index === 1 ? 0.5 : 0));
+    for (const cell of doc.cells) for (const sample of cell.samples) if (cell.strategy === 'bind' && sample.index === 2) sample.otherLoad = 0.25;
+    assert.deepEqual(busySampleLines(viewOf([doc])), [
+      '1 of 10 samples was taken while other work kept the host busy (up to 0.5 of 2 cores): bind ×1',
+      '1 of 10 samples was taken while other work kept the VM busy (up to 2.0 of its 4 cores): volume ×1',
+    ]);
+  });
+  it('shows nothing of the VM when its load was not measured or quiet', () => {
+    assert.deepEqual(busySampleLines(viewOf([withVmLoads(() => undefined)])), []);
+    assert.deepEqual(busySampleLines(viewOf([withVmLoads((_, index) => (index === 1 ? null : 0.1))])), []);
+  });
+});
+
 describe('the sample\'s otherLoad field', () => {
   it('is optional and nullable, a share between 0 and 1', () => {
     const sample = old.cells[0].samples[1];
@@ -91,5 +124,13 @@ describe('the sample\'s otherLoad field', () => {
     assert.ok(!('otherLoad' in RunDocumentSchema.parse(old).cells[0].samples[0]));
     assert.throws(() => RunDocumentSchema.parse(doc(1.5)));
     assert.throws(() => RunDocumentSchema.parse(doc(-0.1)));
+  });
+  it('has a sibling vmOtherLoad, optional and nullable, a share between 0 and 1', () => {
+    const sample = old.cells[0].samples[1];
+    const doc = (vmOtherLoad: unknown) => ({ ...old, cells: [{ ...old.cells[0], samples: [{ ...sample, otherLoad: 0, vmOtherLoad }] }] });
+    assert.equal(RunDocumentSchema.parse(doc(0.75)).cells[0].samples[0].vmOtherLoad, 0.75);
+    assert.equal(RunDocumentSchema.parse(doc(null)).cells[0].samples[0].vmOtherLoad, null);
+    assert.ok(!('vmOtherLoad' in RunDocumentSchema.parse(old).cells[0].samples[0]));
+    assert.throws(() => RunDocumentSchema.parse(doc(1.01)));
   });
 });
