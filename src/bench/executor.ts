@@ -267,6 +267,7 @@ export class Executor {
           }
         } catch (error) {
           if (this.interrupted) break;
+          if (error instanceof EngineNotAnsweringError) throw error;
           if (error instanceof SandboxUnavailableError) setStatus(group.cells, 'skipped', error.message);
           else setStatus(group.cells, 'failed', `could not set up: ${lastLine((error as Error).message)}`);
         }

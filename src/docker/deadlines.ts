@@ -1,8 +1,10 @@
-// No Engine API call waits forever. Every plain request of a client gets a deadline unless its caller gave it a signal
-// of its own; requests that carry a stream (an exec's output, a copy into a container, an image being pulled, saved
-// or loaded) take as long as their work does, and their callers bound them (an interrupt aborts an exec; image copies have their own limit). An
-// engine that stops answering then fails the call with a sentence that says so, instead of hanging the run, its
-// clean-up and Ctrl-C.
+// No Engine API call waits forever. Every plain request of a client has a deadline (a caller's own signal, an
+// interrupt, can only end it sooner); once one is missed the engine counts as frozen, and the client refuses further
+// plain requests at once rather than let a clean-up wait a deadline per call. Requests that carry a stream take as
+// long as their work does and are bounded where they are made: an exec's output by a ping when it goes quiet
+// (heartbeat.ts), a copy into a container by a stall deadline (upload.ts), an image pulled, saved or loaded by a limit
+// of its own (images.ts), and each of them by the run's interrupt. An engine that stops answering then fails the call
+// with a sentence that says so, instead of hanging the run, its clean-up and Ctrl-C.
 import type Docker from 'dockerode';
 
 /** How long a plain request (list, create, start, remove, inspect) may take before the engine counts as frozen;
@@ -23,17 +25,41 @@ type Dial = (options: DialOptions, callback: (error: Error | null, result?: unkn
 /** The engine let a request's deadline pass: it is frozen or overloaded, and the platform cannot go on. */
 export class EngineNotAnsweringError extends Error {}
 
-/** The client, its plain requests bounded by `deadlineMs`. */
+/** A request ended by its signal (a deadline's or the caller's). */
+export function isAbort(error: Error): boolean {
+  return error.name === 'AbortError' || error.name === 'TimeoutError';
+}
+
+/** The error of an engine that did not answer `what` ("GET /containers/json within 60 s"). */
+export function notAnswering(what: string): EngineNotAnsweringError {
+  return new EngineNotAnsweringError(`the engine did not answer ${what}: it may be frozen or overloaded`);
+}
+
+/** The client, its plain requests bounded by `deadlineMs`. Once one misses it the engine counts as frozen, and for a
+ * deadline after each miss further plain requests fail at once (a clean-up of twenty calls would otherwise wait
+ * twenty deadlines); then one is let through to try again, and any answer ends it. */
 export function withDeadlines(docker: Docker, deadlineMs = API_DEADLINE_MS): Docker {
   const modem = docker.modem as unknown as { dial: Dial };
   const dial = modem.dial.bind(modem);
+  const seconds = deadlineMs / 1000;
+  let frozen: { by: string; refuseUntil: number } | null = null;
   modem.dial = (options, callback) => {
-    if (options.abortSignal || options.hijack || options.isStream || options.file) return dial(options, callback);
+    if (options.hijack || options.isStream || options.file) return dial(options, callback);
     const what = `${options.method ?? 'GET'} ${(options.path ?? '').split('?')[0]}`;
-    dial({ ...options, abortSignal: AbortSignal.timeout(deadlineMs) }, (error, result) => {
-      if (error && (error.name === 'AbortError' || error.name === 'TimeoutError')) {
-        return callback(new EngineNotAnsweringError(`the engine did not answer ${what} within ${deadlineMs / 1000} s: it may be frozen or overloaded`));
+    if (frozen && Date.now() < frozen.refuseUntil) {
+      return callback(new EngineNotAnsweringError(`the engine was not asked ${what}: it did not answer ${frozen.by} within ${seconds} s and has not answered since`));
+    }
+    // The one let through to try again: the others wait for its answer, or its miss.
+    if (frozen) frozen.refuseUntil = Date.now() + 2 * deadlineMs;
+    // A caller's own signal (an interrupt) may end the request sooner; it does not lift the deadline.
+    const deadline = AbortSignal.timeout(deadlineMs);
+    const abortSignal = options.abortSignal ? AbortSignal.any([options.abortSignal, deadline]) : deadline;
+    dial({ ...options, abortSignal }, (error, result) => {
+      if (error && isAbort(error) && deadline.aborted && !options.abortSignal?.aborted) {
+        frozen = { by: frozen?.by ?? what, refuseUntil: Date.now() + deadlineMs };
+        return callback(notAnswering(`${what} within ${seconds} s`));
       }
+      if (!error || !isAbort(error)) frozen = null;
       callback(error, result);
     });
   };
