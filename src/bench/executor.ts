@@ -272,6 +272,8 @@ export class Executor {
           else setStatus(group.cells, 'failed', `could not set up: ${lastLine((error as Error).message)}`);
         }
       }
+      // Interrupted while setting up: no rule ended this workload's sampling, and its cells are marked so.
+      if (this.interrupted) return null;
       const stop = await sampleSandboxes(live, {
         sampling: this.settings.sampling,
         warmup: this.settings.warmup,
