@@ -54,8 +54,8 @@ export async function removeVolume(docker: Docker, name: string): Promise<void> 
 }
 
 /** Copy a host directory into a container, leaving out top-level entries named in `exclude` (see project-copy.ts). */
-export async function copyIntoContainer(container: Docker.Container, hostDir: string, containerDir: string, exclude: string[] = []): Promise<void> {
-  await copyTreeIntoContainer(container, hostDir, containerDir, exclude);
+export async function copyIntoContainer(container: Docker.Container, hostDir: string, containerDir: string, exclude: string[] = [], signal?: AbortSignal): Promise<void> {
+  await copyTreeIntoContainer(container, hostDir, containerDir, exclude, signal);
 }
 
 /** Copy a workload's starting files to a fresh host directory (see project-copy.ts). */
@@ -92,7 +92,7 @@ export async function containerSandbox(ctx: SandboxContext, workload: Workload, 
     container = await startContainer(ctx, { name: place.name, cellId: place.cellId, mounts: layout.mounts });
     if (!layout.hostProjectDir) {
       await execCollect(ctx.docker, container, ['mkdir', '-p', CONTAINER_PROJECT_DIR]);
-      await copyIntoContainer(container, workload.fixtureDir, CONTAINER_PROJECT_DIR, workload.copyExclude);
+      await copyIntoContainer(container, workload.fixtureDir, CONTAINER_PROJECT_DIR, workload.copyExclude, ctx.signal);
     }
   } catch (error) {
     await dispose();

@@ -11,6 +11,7 @@ import { objectName } from '../util/labels.js';
 import type { Workload } from '../workloads/workload.js';
 import { CacheDropper, type ColdPass } from './cache-drop.js';
 import { countLabelled, removeLabelled } from '../docker/cleanup.js';
+import { EngineNotAnsweringError } from '../docker/deadlines.js';
 import type { PlatformEngine } from './engine.js';
 import { resolveImage, saveImage, type ResolvedImage } from '../docker/images.js';
 import { primePlatform } from './prime.js';
@@ -34,6 +35,8 @@ export interface DockerEngineSettings {
 export class DockerEngine implements PlatformEngine {
   private image: string | null = null;
   private dropper: CacheDropper | null = null;
+  /** Aborted by Ctrl-C: ends a copy into a container at once. */
+  private readonly stopping = new AbortController();
 
   constructor(
     private readonly docker: Docker,
@@ -65,6 +68,7 @@ export class DockerEngine implements PlatformEngine {
       cacheVolume: objectName(this.settings.runId, this.name, workload.name, 'cache'),
       hostCacheDir,
       settings: undefined,
+      signal: this.stopping.signal,
     };
   }
 
@@ -113,6 +117,7 @@ export class DockerEngine implements PlatformEngine {
   }
 
   interrupt(): void {
+    this.stopping.abort();
     // Removing the containers ends any `docker exec` in flight.
     void removeLabelled(this.docker, this.settings.runId);
   }
@@ -121,9 +126,16 @@ export class DockerEngine implements PlatformEngine {
     await this.dropper?.dispose();
     const { failed } = await removeLabelled(this.docker, this.settings.runId);
     // Counted again: what the engine says is left is what is left, whatever the removals answered.
-    const left = await countLabelled(this.docker, this.settings.runId).catch((error: Error) => ({ error: error.message }));
-    if ('error' in left) return [`${this.name}: could not check that everything was removed: ${left.error}`, ...failed.map((f) => `${this.name}: ${f}`)];
+    const left = await countLabelled(this.docker, this.settings.runId).catch((error: Error) => ({ error }));
+    const again = `mountbench clean --run ${this.settings.runId} tries again`;
+    if ('error' in left) {
+      // An engine that stopped answering refused every removal for the same reason: said once.
+      const frozen = left.error instanceof EngineNotAnsweringError;
+      const why = frozen ? `the engine stopped answering (${left.error.message})` : left.error.message;
+      const what = `${this.name}: the containers and volumes labelled mountbench.run=${this.settings.runId} may still be there: ${why}; ${again}${frozen ? ' once it answers' : ''}`;
+      return [what, ...(frozen ? [] : failed.map((f) => `${this.name}: ${f}`))];
+    }
     if (left.containers + left.volumes === 0) return [];
-    return [`${this.name}: ${left.containers} container(s) and ${left.volumes} volume(s) labelled mountbench.run=${this.settings.runId} could not be removed (mountbench clean --run ${this.settings.runId} tries again)${failed.length ? `: ${failed.join('; ')}` : ''}`];
+    return [`${this.name}: ${left.containers} container(s) and ${left.volumes} volume(s) labelled mountbench.run=${this.settings.runId} could not be removed (${again})${failed.length ? `: ${failed.join('; ')}` : ''}`];
   }
 }

@@ -273,10 +273,13 @@ export class Executor {
           }
         } catch (error) {
           if (this.interrupted) break;
+          if (error instanceof EngineNotAnsweringError) throw error;
           if (error instanceof SandboxUnavailableError) setStatus(group.cells, 'skipped', error.message);
           else setStatus(group.cells, 'failed', `could not set up: ${lastLine((error as Error).message)}`);
         }
       }
+      // Interrupted while setting up: no rule ended this workload's sampling, and its cells are marked so.
+      if (this.interrupted) return null;
       const stop = await sampleSandboxes(live, {
         sampling: this.settings.sampling,
         warmup: this.settings.warmup,

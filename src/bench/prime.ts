@@ -43,10 +43,10 @@ export async function primePlatform(ctx: SandboxContext, workload: Workload): Pr
   );
   try {
     if (ctx.hostCacheDir) {
-      await copyIntoContainer(container, ctx.hostCacheDir, CONTAINER_CACHE_DIR);
+      await copyIntoContainer(container, ctx.hostCacheDir, CONTAINER_CACHE_DIR, [], ctx.signal);
     } else {
       await execCollect(ctx.docker, container, ['mkdir', '-p', CONTAINER_PROJECT_DIR]);
-      await copyIntoContainer(container, workload.fixtureDir, CONTAINER_PROJECT_DIR, workload.copyExclude);
+      await copyIntoContainer(container, workload.fixtureDir, CONTAINER_PROJECT_DIR, workload.copyExclude, ctx.signal);
       const result = await execCollect(ctx.docker, container, ['sh', '-c', workload.prime!(CONTAINER_CACHE_DIR)], CONTAINER_PROJECT_DIR);
       if (result.exitCode !== 0) {
         throw new Error(

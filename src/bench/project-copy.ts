@@ -7,6 +7,7 @@ import { cp, mkdir, readlink, rm, symlink, unlink } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type Docker from 'dockerode';
 import tar from 'tar-fs';
+import { uploadArchive } from '../docker/upload.js';
 import { scanTree, type TreeScan } from '../util/project-tree.js';
 
 /** The scan of a tree about to be copied; throws naming what cannot be copied. */
@@ -34,8 +35,9 @@ export async function copyTreeOnHost(source: string, dest: string, exclude: read
   }
 }
 
-/** Copy `source` into `containerDir` of a container, leaving out the top-level entries named in `exclude`. */
-export async function copyTreeIntoContainer(container: Docker.Container, source: string, containerDir: string, exclude: readonly string[] = []): Promise<void> {
+/** Copy `source` into `containerDir` of a container, leaving out the top-level entries named in `exclude`; `signal`
+ * (the run's interrupt) ends it at once. */
+export async function copyTreeIntoContainer(container: Docker.Container, source: string, containerDir: string, exclude: readonly string[] = [], signal?: AbortSignal): Promise<void> {
   const scan = scanForCopy(source, exclude);
   const skipped = new Set(exclude.map((name) => join(source, name)));
   // tar-fs reads each link's text through the fs it is given: the copy's text.
@@ -56,5 +58,5 @@ export async function copyTreeIntoContainer(container: Docker.Container, source:
     },
     fs: linksAsCopied,
   } as tar.PackOptions);
-  await container.putArchive(pack, { path: containerDir });
+  await uploadArchive(container, pack, containerDir, { what: source, ...(signal ? { signal } : {}) });
 }

@@ -136,9 +136,9 @@ export async function takeSample(l: LiveSandbox, index: number, ctx: SampleConte
     record(l, index, warmup, startedAt, readings, null, ctx.listener);
   } catch (error) {
     if (ctx.interrupted()) return;
-    record(l, index, warmup, startedAt, readings, error as Error, ctx.listener);
-    // An engine that stopped answering ends its platform, not just this sample.
+    // An engine that stopped answering ends its platform: this sample was cut short with it, not failed.
     if (error instanceof EngineNotAnsweringError) throw error;
+    record(l, index, warmup, startedAt, readings, error as Error, ctx.listener);
   }
 }
 

@@ -51,6 +51,8 @@ export interface SandboxContext {
   /** The settings of the strategy being built, as its `settings()` made them from its flags (undefined: it has
    * none, or the caller gave none and its defaults apply). */
   settings: unknown;
+  /** The run's interrupt (Ctrl-C): ends a copy into a container at once. */
+  signal?: AbortSignal;
 }
 
 /** Where one sandbox may put things: its Docker object name, a host directory of its own, and its cell's id. */

@@ -41,7 +41,7 @@ async function inContainer(docker: Docker, container: Docker.Container, script: 
 async function startEngine(chosen: ChosenEngine, ctx: SandboxContext, settings: SyncSettings, base: ContainerSandbox, place: SandboxPlace, hostProjectDir: string, closers: Array<() => Promise<void>>): Promise<SyncSession> {
   const timeoutMs = settings.settleTimeoutSeconds * 1000;
   if (chosen.engine === 'unison') {
-    const unfit = await installUnisonServer(ctx.docker, base.container, chosen.binary);
+    const unfit = await installUnisonServer(ctx.docker, base.container, chosen.binary, ctx.signal);
     if (unfit) throw new SandboxUnavailableError(unfit);
     const relay = await ExecRelay.open(ctx.docker, base.container, [UNISON_SERVER, '-server'], [`${UNISON_STATE_ENV}=${CONTAINER_SYNC_DIR}/state`], ctx.runId);
     closers.push(() => relay.close());

@@ -7,6 +7,7 @@ import { basename, delimiter, dirname, join } from 'node:path';
 import type Docker from 'dockerode';
 import tar from 'tar-fs';
 import { execCollect } from '../../docker/exec.js';
+import { uploadArchive } from '../../docker/upload.js';
 import { processesCpuSeconds } from '../../platforms/process-cpu.js';
 import { runProcessEnv } from '../../bench/run-processes.js';
 import { lastLine } from '../../util/text.js';
@@ -83,11 +84,11 @@ export function unisonArgs(
 }
 
 /** Copy the host's unison into the container and check that it runs there, as the same version. */
-export async function installUnisonServer(docker: Docker, container: Docker.Container, binary: UnisonBinary): Promise<string | null> {
+export async function installUnisonServer(docker: Docker, container: Docker.Container, binary: UnisonBinary, signal?: AbortSignal): Promise<string | null> {
   await execCollect(docker, container, ['mkdir', '-p', CONTAINER_SYNC_DIR]);
   const name = basename(binary.path);
   const pack = tar.pack(dirname(binary.path), { entries: [name], map: (header) => ({ ...header, name: basename(UNISON_SERVER) }) });
-  await container.putArchive(pack, { path: CONTAINER_SYNC_DIR });
+  await uploadArchive(container, pack, CONTAINER_SYNC_DIR, { what: `the host's unison (${binary.path})`, ...(signal ? { signal } : {}) });
   const { stdout, stderr } = await execCollect(docker, container, [UNISON_SERVER, '-version']);
   const version = parseUnisonVersion(stdout);
   if (version === binary.version) return null;
