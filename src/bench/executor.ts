@@ -8,14 +8,15 @@ import { strategyInfo } from '../model/strategies.js';
 import { EngineNotAnsweringError } from '../docker/deadlines.js';
 import { DirectoryNotSharedError } from '../platforms/not-shared.js';
 import { lastLine } from '../util/text.js';
-import { measureOf, type Workload } from '../workloads/workload.js';
+import type { Workload } from '../workloads/workload.js';
+import { emptyCell, markInterrupted, markPlatformFailure, setStatus } from './cell-status.js';
 import { CostMeter } from './cost.js';
 import { addRecord, describeSandbox } from './describe.js';
 import { ensureEngineSpace, type EngineTree } from './engine-space.js';
 import { LOAD_READING_SECONDS, LoadWatch, type LoadWatchSettings } from './load-watch.js';
 import { readMachineLoad } from './machine-load.js';
 import type { PlatformEngine } from './engine.js';
-import type { PlannedCell, PlannedPlatform, PlannedWorkload, SampleOrder } from './plan.js';
+import type { PlannedPlatform, PlannedWorkload, SampleOrder } from './plan.js';
 import { primeOnHost } from './prime.js';
 import type { ProgressListener } from './progress.js';
 import type { LiveSandbox } from './sample.js';
@@ -60,28 +61,6 @@ export interface Execution {
 
 /** The host's cache for a workload: its directory, or why there is none. */
 type HostCache = { dir: string | null; error: string | null };
-
-function emptyCell(planned: PlannedCell, workload: Workload): Cell {
-  const measure = measureOf(workload, planned.measure);
-  return {
-    ...planned,
-    measure: measure.key,
-    metric: measure.metric,
-    status: 'ok',
-    reason: null,
-    mounts: [],
-    runtime: null,
-    notes: [],
-    samples: [],
-    summary: null,
-    ratioToNative: null,
-    method: null,
-  };
-}
-
-function setStatus(cells: Cell[], status: Cell['status'], reason: string): void {
-  for (const c of cells) Object.assign(c, { status, reason });
-}
 
 export class Executor {
   private interrupted = false;
@@ -210,12 +189,7 @@ export class Executor {
       if (!this.interrupted) {
         const frozen = error instanceof EngineNotAnsweringError;
         record.error = frozen ? `the engine stopped answering (${(error as Error).message}); the rest of this platform was skipped` : (error as Error).message;
-        const finished = new Set(execution.stopping.filter((s) => s.platform === name).map((s) => s.workload));
-        for (const c of cells) {
-          if (c.status !== 'ok' || finished.has(c.workload)) continue;
-          if (c.samples.length === 0) Object.assign(c, { status: 'skipped', reason: record.error });
-          else if (frozen) Object.assign(c, { status: 'interrupted', reason: record.error });
-        }
+        markPlatformFailure(cells, execution.stopping, name, record.error, frozen);
       }
     } finally {
       execution.notes.push(...(watch?.notes() ?? []));
@@ -223,11 +197,7 @@ export class Executor {
       execution.notes.push(...(await engine.cleanUp().catch((error: Error) => [`${name}: the clean-up failed: ${error.message}`])));
       this.engines.delete(engine);
     }
-    if (this.interrupted) {
-      // A cell is complete when its workload's sampling ended by a rule; anything else was cut short.
-      const finished = new Set(execution.stopping.filter((s) => s.platform === name && s.rule !== 'interrupted').map((s) => s.workload));
-      for (const c of cells) if (c.status === 'ok' && !finished.has(c.workload)) Object.assign(c, { status: 'interrupted', reason: 'run interrupted (Ctrl-C)' });
-    }
+    if (this.interrupted) markInterrupted(cells, execution.stopping, name);
     return record;
   }
 
