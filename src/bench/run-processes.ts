@@ -2,6 +2,7 @@
 // containers carry them in labels: when a run is killed outright (SIGKILL, the OOM killer), no exit handler ends them,
 // and `mountbench clean` finds them by that mark and ends those whose run is gone — never a live run's.
 import { readdirSync, readFileSync } from 'node:fs';
+import { processAlive } from '../util/process-alive.js';
 
 /** The run a process belongs to, and the mountbench process of that run. Harmless to the command: nothing reads them. */
 export const RUN_ENV = 'MOUNTBENCH_RUN';
@@ -50,15 +51,6 @@ function processes(): ProcInfo[] {
   return readdirSync('/proc').filter((n) => /^\d+$/.test(n)).flatMap((n) => readProc(Number(n)) ?? []);
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Whether processes can be looked for here. Linux reads /proc/<pid>/environ; macOS would need `ps -E -ww -o pid=,pgid=,command=`
  * (another user's environment is hidden there too), not tried on a Mac yet, so it is left out there. */
 export const CAN_FIND_RUN_PROCESSES = process.platform === 'linux';
@@ -75,7 +67,7 @@ export function findOrphanedRunProcesses(scope: { runId: string | null; liveRuns
     const runId = p.env!.get(RUN_ENV)!;
     const owner = Number(p.env!.get(RUN_PID_ENV));
     if (p.pid === process.pid || (scope.runId && runId !== scope.runId) || scope.liveRuns.has(runId)) continue;
-    if (Number.isInteger(owner) && owner > 0 && alive(owner)) continue;
+    if (Number.isInteger(owner) && owner > 0 && processAlive(owner)) continue;
     const leader = marked.get(p.pgrp);
     const group = leader && leader.env!.get(RUN_ENV) === runId && p.pgrp !== ownGroup ? p.pgrp : null;
     found.push({ pid: p.pid, group, runId, command: p.command });

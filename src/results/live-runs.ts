@@ -5,6 +5,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { homedir, hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { processAlive } from '../util/process-alive.js';
 
 /** Where the files live: this variable, else $XDG_STATE_HOME/mountbench/runs. */
 export const LIVE_RUNS_ENV = 'MOUNTBENCH_RUNS_DIR';
@@ -36,15 +37,6 @@ export function registerRun(run: Omit<LiveRun, 'pid' | 'host'>, dir = liveRunsDi
   return () => rmSync(file, { force: true });
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /** Every registered run, and whether it is still going (its process alive on this machine). */
 export function registeredRuns(dir = liveRunsDir()): Array<LiveRun & { live: boolean }> {
   let names: string[];
@@ -56,7 +48,7 @@ export function registeredRuns(dir = liveRunsDir()): Array<LiveRun & { live: boo
   return names.flatMap((name) => {
     try {
       const run = LiveRun.parse(JSON.parse(readFileSync(join(dir, name), 'utf8')));
-      return [{ ...run, live: run.host === hostname() ? alive(run.pid) : true }];
+      return [{ ...run, live: run.host === hostname() ? processAlive(run.pid) : true }];
     } catch {
       return [];
     }

@@ -3,6 +3,7 @@
 // whose process and host the labels name.
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import { processAlive } from './process-alive.js';
 
 export const RUN_LABEL = 'mountbench.run';
 export const ROLE_LABEL = 'mountbench.role';
@@ -40,11 +41,5 @@ export function ownerState(objectLabels: Record<string, string> | undefined): 'l
   const host = objectLabels?.[HOST_LABEL];
   if (!Number.isInteger(pid) || pid <= 0 || !host) return 'gone';
   if (host !== hostname()) return 'elsewhere';
-  try {
-    process.kill(pid, 0);
-    return 'live';
-  } catch (error) {
-    // EPERM: the process exists, under another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM' ? 'live' : 'gone';
-  }
+  return processAlive(pid) ? 'live' : 'gone';
 }
