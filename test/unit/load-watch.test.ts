@@ -10,7 +10,7 @@ import { hostCores, shortestStepSeconds, type LoadReading } from '../../src/benc
 import { planRun } from '../../src/bench/plan.js';
 import type { ProgressListener } from '../../src/bench/progress.js';
 import { QUIET, StandInEngine, standInTarget } from '../../src/bench/stand-in-engine.js';
-import { wallTime, type Workload } from '../../src/workloads/workload.js';
+import { stepWorkload } from '../helpers/step-workload.js';
 import { assertEvery } from '../helpers/assert-every.js';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -81,19 +81,7 @@ describe('LoadWatch', () => {
 
 describe('each sample\'s other load', () => {
   it('is recorded beside every measured sample of a platform whose host counters are read', async () => {
-    const workload: Workload = {
-      name: 'w',
-      description: 'w',
-      fixtureDir: '/nowhere',
-      copyExclude: [],
-      dependencyDirs: [],
-      setup: null,
-      steps: [{ name: 'step', command: () => 'w step' }],
-      measures: [wallTime('step')],
-      reset: 'reset w',
-      prime: null,
-      hostRequirements: [],
-    };
+    const workload = stepWorkload();
     const settings = { runId: 'r', workDir: '/nowhere', sampling: { kind: 'fixed', runs: 2 } as const, warmup: 0, image: null, order: 'interleaved' as const, hostNpm: null };
     // Each step answers after 0.3 s: long enough for the kernel's counters to tell its load (shortestStepSeconds).
     const engine = Object.assign(new StandInEngine(), { delayMs: Math.ceil(shortestStepSeconds(hostCores()) * 1000) + 50 });

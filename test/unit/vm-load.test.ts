@@ -11,7 +11,7 @@ import type { ProgressListener } from '../../src/bench/progress.js';
 import { planRun } from '../../src/bench/plan.js';
 import { QUIET, StandInEngine, standInTarget } from '../../src/bench/stand-in-engine.js';
 import { engineHasItsOwnKernel, parseProcStat, PROBE_SPLIT, vmLoadOfProbe, vmOtherLoad } from '../../src/bench/vm-load.js';
-import { wallTime, type Workload } from '../../src/workloads/workload.js';
+import { stepWorkload } from '../helpers/step-workload.js';
 
 const BEFORE = `cpu  3217145 28525 488745 6589819 64717 0 13216 134173 3 0
 cpu0 1596703 12520 238723 3329650 19430 0 3956 65820 2 0
@@ -67,19 +67,7 @@ describe('engineHasItsOwnKernel', () => {
 });
 
 describe('each sample\'s VM load', () => {
-  const workload: Workload = {
-    name: 'w',
-    description: 'w',
-    fixtureDir: '/nowhere',
-    copyExclude: [],
-    dependencyDirs: [],
-    setup: null,
-    steps: [{ name: 'step', command: () => 'w step' }],
-    measures: [wallTime('step')],
-    reset: 'reset w',
-    prime: null,
-    hostRequirements: [],
-  };
+  const workload = stepWorkload();
   const settings = { runId: 'r', workDir: '/nowhere', sampling: { kind: 'fixed', runs: 2 } as const, warmup: 1, image: null, order: 'interleaved' as const, hostNpm: null };
   const run = async (engine: StandInEngine) => (await new Executor(settings, QUIET).execute([standInTarget('p', engine)], planRun(['p'], ['bind'], [workload]))).cells[0].samples;
 
